@@ -1,0 +1,123 @@
+package io.seestack;
+
+import java.time.Duration;
+import java.util.Map;
+import java.util.Optional;
+import java.util.concurrent.Callable;
+
+import io.seestack.internal.DefaultSeeStackClient;
+import io.seestack.internal.NoopSeeStackClient;
+import org.jspecify.annotations.Nullable;
+
+/**
+ * A SeeStack SDK instance: the user context, capture, and delivery to one ingest host.
+ *
+ * <p>No capture method throws or blocks the caller, whatever the backend does and whatever it is given; after the
+ * client is {@link #close() closed}, or disabled by an invalid API key, every method is a no-op. The static
+ * {@link SeeStack} facade delegates to one client; Spring applications get one injected.
+ *
+ * <p><b>Which user an event carries:</b> the user given with the event, else the current {@link Scope scope}'s
+ * user (the nearest enclosing scope that set or cleared one), else the global user.
+ */
+public interface SeeStackClient extends AutoCloseable {
+
+	/**
+	 * Creates a client that delivers to the options' host.
+	 * @throws IllegalArgumentException never for valid options (they were checked when built)
+	 */
+	static SeeStackClient create(SeeStackOptions options) {
+		return new DefaultSeeStackClient(options);
+	}
+
+	/** A client that does nothing, safely: every call works and has no effect. */
+	static SeeStackClient noop() {
+		return NoopSeeStackClient.INSTANCE;
+	}
+
+	/** Whether events are being captured: false for the no-op client, after {@link #close()}, or after a 401. */
+	boolean isEnabled();
+
+	/** Why the client stopped sending (for example the backend answered 401), or empty while it sends. */
+	Optional<String> disabledReason();
+
+	/** Events waiting to be sent for the feature (not counting those in flight). */
+	int bufferedCount(Feature feature);
+
+	// --- user context
+
+	/**
+	 * Sets the user: of the current scope when one is open on this thread, else the global (process-wide) user.
+	 * Affects only events captured after this call.
+	 */
+	void setUser(@Nullable User user);
+
+	/** Clears the user of the current scope (events after it are anonymous), else the global user. */
+	void clearUser();
+
+	/** The user that an event captured now would carry. */
+	Optional<User> getCurrentUser();
+
+	/**
+	 * Sets the user like {@link #setUser(User)}; with {@code updatePreviousLogs}, logs captured earlier in the
+	 * current scope and not yet sent (the scope holds them until it closes) are sent with this user too.
+	 */
+	void identify(@Nullable User user, boolean updatePreviousLogs);
+
+	/**
+	 * Ends the user's session: clears the user like {@link #clearUser()}, and releases the logs the scope held, so
+	 * that a later {@code identify(other, true)} cannot attribute them to someone else.
+	 */
+	void logout();
+
+	// --- scopes
+
+	/** Opens a scope, current on this thread until closed; it inherits the user of the scope it is opened in. */
+	Scope openScope();
+
+	/** The scope current on this thread, if any. */
+	Optional<Scope> currentScope();
+
+	/**
+	 * Wraps a task so that, wherever it runs, it sees the caller's current scope (in a child scope of its own),
+	 * and the running thread's own state is restored afterwards.
+	 */
+	Runnable wrap(Runnable task);
+
+	/** Like {@link #wrap(Runnable)}, for a {@link Callable}. */
+	<T> Callable<T> wrap(Callable<T> task);
+
+	// --- capture
+
+	/** Captures an error at level {@code ERROR} with the current user. The same throwable is captured once. */
+	void captureError(@Nullable Throwable error);
+
+	/** Captures an error with extra details. The same throwable is captured once. */
+	void captureError(@Nullable Throwable error, @Nullable ErrorContext context);
+
+	/** Captures a log entry with the current user in its metadata. */
+	void captureLog(@Nullable Level level, @Nullable String message, @Nullable Map<String, ?> metadata);
+
+	/** Captures an HTTP request item; ignored (with one warning) when no project id is configured. */
+	void captureHttpRequest(@Nullable HttpRequestEvent event);
+
+	/** Starts timing a job whose cron monitor has the given slug (lowercase letters, digits, hyphens). */
+	JobHandle startJob(String slug);
+
+	/** Sends the job's heartbeat with its duration; the message is optional. */
+	void finishJob(@Nullable JobHandle handle, @Nullable JobStatus status, @Nullable String message);
+
+	// --- delivery
+
+	/** Sends everything captured so far and waits up to 5 seconds; true if all of it was delivered. */
+	default boolean flush() {
+		return flush(Duration.ofSeconds(5));
+	}
+
+	/** Sends everything captured so far and waits up to {@code timeout}; true if all of it was delivered. */
+	boolean flush(Duration timeout);
+
+	/** Flushes with a 5 second deadline, then stops; idempotent. Events still unsent then are dropped. */
+	@Override
+	void close();
+
+}

@@ -1,0 +1,301 @@
+package io.seestack;
+
+import java.net.InetAddress;
+import java.net.URI;
+import java.net.URISyntaxException;
+import java.net.UnknownHostException;
+import java.time.Duration;
+import java.util.Locale;
+import java.util.UUID;
+
+import io.seestack.transport.Transport;
+import org.jspecify.annotations.Nullable;
+
+/**
+ * How a {@link SeeStackClient} connects and what it stamps on every event. Immutable; build it with
+ * {@link #builder()}. {@link Builder#build()} validates and fails fast with a message that says what to fix.
+ */
+public final class SeeStackOptions {
+
+	/** The SeeStack cloud ingest host, used when no host is set. */
+	public static final String DEFAULT_HOST = "https://api.seestack.io";
+
+	/** How often buffered logs and HTTP request items are sent. */
+	public static final Duration DEFAULT_FLUSH_INTERVAL = Duration.ofSeconds(5);
+
+	/** Events kept per feature while waiting to be sent; the oldest is dropped beyond it. */
+	public static final int DEFAULT_BUFFER_SIZE = 500;
+
+	private final String apiKey;
+
+	private final URI host;
+
+	private final @Nullable String environment;
+
+	private final @Nullable String release;
+
+	private final @Nullable String projectId;
+
+	private final @Nullable String serviceName;
+
+	private final Duration flushInterval;
+
+	private final int bufferSize;
+
+	private final boolean debug;
+
+	private final @Nullable Transport transport;
+
+	private final DeliveryListener deliveryListener;
+
+	private SeeStackOptions(Builder builder, String apiKey, URI host) {
+		this.apiKey = apiKey;
+		this.host = host;
+		this.environment = builder.environment;
+		this.release = builder.release;
+		this.projectId = builder.projectId;
+		this.serviceName = builder.serviceName;
+		this.flushInterval = builder.flushInterval;
+		this.bufferSize = builder.bufferSize;
+		this.debug = builder.debug;
+		this.transport = builder.transport;
+		this.deliveryListener = builder.deliveryListener;
+	}
+
+	public static Builder builder() {
+		return new Builder();
+	}
+
+	/** The project API key, sent as {@code X-SeeStack-Key}; never logged. */
+	public String apiKey() {
+		return this.apiKey;
+	}
+
+	/** The ingest host, for example {@code https://api.seestack.io}. */
+	public URI host() {
+		return this.host;
+	}
+
+	public @Nullable String environment() {
+		return this.environment;
+	}
+
+	public @Nullable String release() {
+		return this.release;
+	}
+
+	/** The project id (a UUID); HTTP request monitoring is off without it. */
+	public @Nullable String projectId() {
+		return this.projectId;
+	}
+
+	public @Nullable String serviceName() {
+		return this.serviceName;
+	}
+
+	public Duration flushInterval() {
+		return this.flushInterval;
+	}
+
+	public int bufferSize() {
+		return this.bufferSize;
+	}
+
+	/** Whether the SDK logs what it sends (never the API key). */
+	public boolean debug() {
+		return this.debug;
+	}
+
+	/** A transport that replaces the JDK HTTP client, or {@code null} for the default. */
+	public @Nullable Transport transport() {
+		return this.transport;
+	}
+
+	public DeliveryListener deliveryListener() {
+		return this.deliveryListener;
+	}
+
+	@Override
+	public String toString() {
+		return "SeeStackOptions{host=" + this.host + ", environment=" + this.environment + ", release="
+				+ this.release + ", projectId=" + this.projectId + ", serviceName=" + this.serviceName
+				+ ", flushInterval=" + this.flushInterval + ", bufferSize=" + this.bufferSize + ", debug="
+				+ this.debug + ", apiKey=[MASKED]}";
+	}
+
+	/** Builds {@link SeeStackOptions}. */
+	public static final class Builder {
+
+		private @Nullable String apiKey;
+
+		private String host = DEFAULT_HOST;
+
+		private @Nullable String environment;
+
+		private @Nullable String release;
+
+		private @Nullable String projectId;
+
+		private @Nullable String serviceName;
+
+		private Duration flushInterval = DEFAULT_FLUSH_INTERVAL;
+
+		private int bufferSize = DEFAULT_BUFFER_SIZE;
+
+		private boolean debug;
+
+		private @Nullable Transport transport;
+
+		private DeliveryListener deliveryListener = DeliveryListener.NOOP;
+
+		private Builder() {
+		}
+
+		/** The project API key (required). */
+		public Builder apiKey(@Nullable String apiKey) {
+			this.apiKey = apiKey;
+			return this;
+		}
+
+		/** The ingest host URL; defaults to {@value SeeStackOptions#DEFAULT_HOST}. */
+		public Builder host(@Nullable String host) {
+			this.host = (host != null) ? host : DEFAULT_HOST;
+			return this;
+		}
+
+		public Builder environment(@Nullable String environment) {
+			this.environment = blankToNull(environment);
+			return this;
+		}
+
+		public Builder release(@Nullable String release) {
+			this.release = blankToNull(release);
+			return this;
+		}
+
+		/** The project id, a UUID; required for HTTP request monitoring. */
+		public Builder projectId(@Nullable String projectId) {
+			this.projectId = blankToNull(projectId);
+			return this;
+		}
+
+		public Builder serviceName(@Nullable String serviceName) {
+			this.serviceName = blankToNull(serviceName);
+			return this;
+		}
+
+		public Builder flushInterval(@Nullable Duration flushInterval) {
+			this.flushInterval = (flushInterval != null) ? flushInterval : DEFAULT_FLUSH_INTERVAL;
+			return this;
+		}
+
+		public Builder bufferSize(int bufferSize) {
+			this.bufferSize = bufferSize;
+			return this;
+		}
+
+		public Builder debug(boolean debug) {
+			this.debug = debug;
+			return this;
+		}
+
+		/** Replaces the JDK HTTP transport, for example to record payloads instead of sending them. */
+		public Builder transport(@Nullable Transport transport) {
+			this.transport = transport;
+			return this;
+		}
+
+		public Builder deliveryListener(@Nullable DeliveryListener deliveryListener) {
+			this.deliveryListener = (deliveryListener != null) ? deliveryListener : DeliveryListener.NOOP;
+			return this;
+		}
+
+		/**
+		 * Validates and builds the options.
+		 * @throws IllegalArgumentException if the API key is empty, the host is not an {@code http(s)} URL, the
+		 * project id is not a UUID, plain {@code http} is used in production for a remote host, or the flush
+		 * interval or buffer size is not positive
+		 */
+		public SeeStackOptions build() {
+			String key = blankToNull(this.apiKey);
+			if (key == null) {
+				throw new IllegalArgumentException("SeeStack apiKey must not be empty: "
+						+ "set it to the API key from your SeeStack project settings");
+			}
+			URI uri = parseHost(this.host);
+			if ("http".equals(uri.getScheme()) && "production".equalsIgnoreCase(this.environment)
+					&& !isLoopback(uri.getHost())) {
+				throw new IllegalArgumentException("SeeStack host '" + uri + "' uses plain http in the "
+						+ "'production' environment: use https so the API key and events are encrypted");
+			}
+			if (this.projectId != null) {
+				requireUuid(this.projectId);
+			}
+			if (this.flushInterval.isNegative() || this.flushInterval.isZero()) {
+				throw new IllegalArgumentException("SeeStack flushInterval must be positive, was " + this.flushInterval);
+			}
+			if (this.bufferSize < 1) {
+				throw new IllegalArgumentException("SeeStack bufferSize must be at least 1, was " + this.bufferSize);
+			}
+			return new SeeStackOptions(this, key, uri);
+		}
+
+		private static URI parseHost(String host) {
+			String trimmed = host.strip();
+			try {
+				URI uri = new URI(trimmed.endsWith("/") ? trimmed.substring(0, trimmed.length() - 1) : trimmed);
+				String scheme = (uri.getScheme() != null) ? uri.getScheme().toLowerCase(Locale.ROOT) : null;
+				if (!("http".equals(scheme) || "https".equals(scheme)) || uri.getHost() == null
+						|| uri.getRawQuery() != null || uri.getRawFragment() != null || uri.getRawUserInfo() != null) {
+					throw new IllegalArgumentException(invalidHost(host));
+				}
+				return uri;
+			}
+			catch (URISyntaxException ex) {
+				throw new IllegalArgumentException(invalidHost(host), ex);
+			}
+		}
+
+		private static String invalidHost(String host) {
+			return "SeeStack host '" + host + "' is not a valid URL: use the form https://api.seestack.io "
+					+ "(scheme http or https, a host name, an optional port, no query)";
+		}
+
+		private static void requireUuid(String projectId) {
+			try {
+				UUID parsed = UUID.fromString(projectId);
+				if (parsed.toString().equalsIgnoreCase(projectId)) {
+					return;
+				}
+			}
+			catch (IllegalArgumentException ex) {
+				// reported below
+			}
+			throw new IllegalArgumentException("SeeStack projectId '" + projectId
+					+ "' is not a UUID: copy the project id (xxxxxxxx-xxxx-xxxx-xxxx-xxxxxxxxxxxx) from your SeeStack project settings");
+		}
+
+		private static boolean isLoopback(String host) {
+			if ("localhost".equalsIgnoreCase(host)) {
+				return true;
+			}
+			String literal = (host.startsWith("[") && host.endsWith("]")) ? host.substring(1, host.length() - 1)
+					: host;
+			if (!literal.matches("[0-9.]+|[0-9a-fA-F:]+")) {
+				return false; // only IP literals are checked: a name is never resolved here
+			}
+			try {
+				return InetAddress.getByName(literal).isLoopbackAddress();
+			}
+			catch (UnknownHostException ex) {
+				return false;
+			}
+		}
+
+		private static @Nullable String blankToNull(@Nullable String value) {
+			return (value == null || value.isBlank()) ? null : value.strip();
+		}
+
+	}
+
+}
