@@ -1,0 +1,302 @@
+package io.seestack.internal;
+
+import java.time.Duration;
+import java.time.Instant;
+import java.util.Collections;
+import java.util.LinkedHashMap;
+import java.util.Map;
+import java.util.Optional;
+import java.util.UUID;
+import java.util.WeakHashMap;
+import java.util.concurrent.Callable;
+import java.util.regex.Pattern;
+
+import dev.failsafe.spi.Scheduler;
+import io.seestack.ErrorContext;
+import io.seestack.Feature;
+import io.seestack.HttpRequestEvent;
+import io.seestack.JobHandle;
+import io.seestack.JobStatus;
+import io.seestack.Level;
+import io.seestack.Scope;
+import io.seestack.SeeStackClient;
+import io.seestack.SeeStackOptions;
+import io.seestack.User;
+import io.seestack.internal.context.ScopeImpl;
+import io.seestack.internal.context.UserContext;
+import io.seestack.internal.delivery.Dispatcher;
+import io.seestack.internal.delivery.JdkHttpTransport;
+import io.seestack.internal.payload.CapturedError;
+import io.seestack.internal.payload.CapturedHeartbeat;
+import io.seestack.internal.payload.CapturedHttpRequest;
+import io.seestack.internal.payload.CapturedLog;
+import io.seestack.internal.payload.JsonCodec;
+import io.seestack.transport.Transport;
+import org.jspecify.annotations.Nullable;
+
+/**
+ * The real client. Every public method is guarded: whatever goes wrong inside is logged once and swallowed, so the
+ * host application never sees an exception from the SDK.
+ */
+public final class DefaultSeeStackClient implements SeeStackClient {
+
+	static final Duration SHUTDOWN_DEADLINE = Duration.ofSeconds(5);
+
+	private static final SdkLog log = SdkLog.get(DefaultSeeStackClient.class);
+
+	private static final Pattern SLUG = Pattern.compile("[a-z0-9-]+");
+
+	private final SeeStackOptions options;
+
+	private final Dispatcher dispatcher;
+
+	private final UserContext context;
+
+	/** Throwables already captured, held weakly: identity semantics, since Throwable does not override equals. */
+	private final Map<Throwable, Boolean> captured = Collections.synchronizedMap(new WeakHashMap<>());
+
+	private volatile boolean closed;
+
+	public DefaultSeeStackClient(SeeStackOptions options) {
+		this(options, null);
+	}
+
+	/**
+	 * @param retryScheduler replaces the scheduler that runs retries after their backoff (tests record the delays)
+	 */
+	public DefaultSeeStackClient(SeeStackOptions options, @Nullable Scheduler retryScheduler) {
+		this.options = options;
+		Transport transport = (options.transport() != null) ? options.transport() : new JdkHttpTransport(options);
+		this.dispatcher = new Dispatcher(options, transport, new JsonCodec(), retryScheduler);
+		this.context = new UserContext(this.dispatcher::enqueue);
+		log.debug(options.debug(), () -> "SeeStack started: " + options);
+	}
+
+	@Override
+	public boolean isEnabled() {
+		return !this.closed && this.dispatcher.disabledReason() == null;
+	}
+
+	@Override
+	public Optional<String> disabledReason() {
+		String reason = this.dispatcher.disabledReason();
+		if (reason == null && this.closed) {
+			reason = "the client was closed";
+		}
+		return Optional.ofNullable(reason);
+	}
+
+	@Override
+	public int bufferedCount(Feature feature) {
+		return this.dispatcher.buffered(feature);
+	}
+
+	@Override
+	public void setUser(@Nullable User user) {
+		guard("setUser", () -> this.context.setUser(user));
+	}
+
+	@Override
+	public void clearUser() {
+		guard("clearUser", () -> this.context.setUser(null));
+	}
+
+	@Override
+	public Optional<User> getCurrentUser() {
+		try {
+			return Optional.ofNullable(this.context.resolve(null));
+		}
+		catch (RuntimeException ex) {
+			internalError("getCurrentUser", ex);
+			return Optional.empty();
+		}
+	}
+
+	@Override
+	public void identify(@Nullable User user, boolean updatePreviousLogs) {
+		guard("identify", () -> this.context.identify(user, updatePreviousLogs));
+	}
+
+	@Override
+	public void logout() {
+		guard("logout", this.context::logout);
+	}
+
+	@Override
+	public Scope openScope() {
+		return this.context.open();
+	}
+
+	@Override
+	public Optional<Scope> currentScope() {
+		return Optional.ofNullable(this.context.current());
+	}
+
+	@Override
+	public Runnable wrap(Runnable task) {
+		ScopeImpl captured = this.context.current();
+		return () -> {
+			try (Scope scope = this.context.open(captured)) {
+				task.run();
+			}
+		};
+	}
+
+	@Override
+	public <T> Callable<T> wrap(Callable<T> task) {
+		ScopeImpl captured = this.context.current();
+		return () -> {
+			try (Scope scope = this.context.open(captured)) {
+				return task.call();
+			}
+		};
+	}
+
+	@Override
+	public void captureError(@Nullable Throwable error) {
+		captureError(error, null);
+	}
+
+	@Override
+	public void captureError(@Nullable Throwable error, @Nullable ErrorContext context) {
+		if (error == null || !isEnabled()) {
+			return;
+		}
+		guard("captureError", () -> {
+			if (this.captured.putIfAbsent(error, Boolean.TRUE) != null) {
+				return;
+			}
+			ErrorContext details = (context != null) ? context : ErrorContext.empty();
+			this.dispatcher.enqueue(new CapturedError(error, details.level(), this.context.resolve(details.user()),
+					details.metadata(), details.sessionId(), currentTraceId(), Instant.now()));
+		});
+	}
+
+	@Override
+	public void captureLog(@Nullable Level level, @Nullable String message, @Nullable Map<String, ?> metadata) {
+		if (!isEnabled()) {
+			return;
+		}
+		guard("captureLog", () -> this.context.hold(new CapturedLog((level != null) ? level : Level.INFO, message,
+				copyOf(metadata), this.context.resolve(null), currentTraceId(), Instant.now())));
+	}
+
+	@Override
+	public void captureHttpRequest(@Nullable HttpRequestEvent event) {
+		if (event == null || !isEnabled()) {
+			return;
+		}
+		if (this.options.projectId() == null) {
+			log.warnOnce("no-project-id", () -> "SeeStack HTTP request monitoring is off: no projectId is "
+					+ "configured (the ingest API needs it for HTTP request items)");
+			return;
+		}
+		guard("captureHttpRequest", () -> {
+			String userId = event.userId();
+			if (userId == null) {
+				User user = this.context.resolve(null);
+				userId = (user != null) ? user.id() : null;
+			}
+			String traceId = event.traceId();
+			if (traceId == null || traceId.isBlank()) {
+				traceId = currentTraceId();
+			}
+			if (traceId == null) {
+				traceId = newTraceId();
+			}
+			this.dispatcher.enqueue(new CapturedHttpRequest(event, userId, traceId));
+		});
+	}
+
+	@Override
+	public JobHandle startJob(String slug) {
+		if (slug == null || !SLUG.matcher(slug).matches()) {
+			log.warnOnce("slug:" + slug, () -> "SeeStack job slug '" + slug + "' is invalid (lowercase letters, "
+					+ "digits and hyphens only, as in the cron monitor): its heartbeat will not be sent");
+		}
+		return new JobHandle(String.valueOf(slug), System.nanoTime());
+	}
+
+	@Override
+	public void finishJob(@Nullable JobHandle handle, @Nullable JobStatus status, @Nullable String message) {
+		if (handle == null || !isEnabled() || !SLUG.matcher(handle.slug()).matches()) {
+			return;
+		}
+		guard("finishJob", () -> this.dispatcher.enqueue(new CapturedHeartbeat(handle.slug(),
+				(status != null) ? status : JobStatus.SUCCESS,
+				Duration.ofNanos(System.nanoTime() - handle.startNanos()).toMillis(), message)));
+	}
+
+	@Override
+	public boolean flush(Duration timeout) {
+		if (this.closed) {
+			return false;
+		}
+		try {
+			this.context.releaseAllHeldLogs();
+			return this.dispatcher.flush((timeout != null && !timeout.isNegative()) ? timeout : Duration.ZERO);
+		}
+		catch (RuntimeException ex) {
+			internalError("flush", ex);
+			return false;
+		}
+	}
+
+	@Override
+	public void close() {
+		if (this.closed) {
+			return;
+		}
+		try {
+			this.context.releaseAllHeldLogs();
+			this.closed = true;
+			this.dispatcher.shutdown(SHUTDOWN_DEADLINE);
+		}
+		catch (RuntimeException ex) {
+			internalError("close", ex);
+		}
+	}
+
+	@Override
+	public String toString() {
+		return "SeeStackClient{host=" + this.options.host() + ", enabled=" + isEnabled() + "}";
+	}
+
+	private @Nullable String currentTraceId() {
+		ScopeImpl scope = this.context.current();
+		return (scope != null) ? scope.traceId() : null;
+	}
+
+	static String newTraceId() {
+		UUID uuid = UUID.randomUUID();
+		return Long.toHexString(uuid.getMostSignificantBits()) + Long.toHexString(uuid.getLeastSignificantBits());
+	}
+
+	/** A shallow copy taken on the caller's thread, so later changes by the caller do not leak into the event. */
+	private static Map<String, ?> copyOf(@Nullable Map<String, ?> metadata) {
+		if (metadata == null || metadata.isEmpty()) {
+			return Map.of();
+		}
+		try {
+			return new LinkedHashMap<>(metadata);
+		}
+		catch (RuntimeException ex) {
+			return Map.of("seestack.metadataError", "metadata could not be read: " + ex.getClass().getName());
+		}
+	}
+
+	private static void guard(String operation, Runnable action) {
+		try {
+			action.run();
+		}
+		catch (RuntimeException | LinkageError ex) {
+			internalError(operation, ex);
+		}
+	}
+
+	private static void internalError(String operation, Throwable ex) {
+		log.warnOnce("internal:" + operation, () -> "SeeStack " + operation + " failed internally and was skipped ("
+				+ ex.getClass().getName() + "); the application is not affected");
+	}
+
+}

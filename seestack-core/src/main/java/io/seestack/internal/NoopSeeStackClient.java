@@ -1,0 +1,139 @@
+package io.seestack.internal;
+
+import java.time.Duration;
+import java.util.Map;
+import java.util.Optional;
+import java.util.concurrent.Callable;
+
+import io.seestack.ErrorContext;
+import io.seestack.Feature;
+import io.seestack.HttpRequestEvent;
+import io.seestack.JobHandle;
+import io.seestack.JobStatus;
+import io.seestack.Level;
+import io.seestack.Scope;
+import io.seestack.SeeStackClient;
+import io.seestack.User;
+import org.jspecify.annotations.Nullable;
+
+/** The client before {@code init}, after {@code close}, or when switched off: every call works and does nothing. */
+public final class NoopSeeStackClient implements SeeStackClient {
+
+	public static final NoopSeeStackClient INSTANCE = new NoopSeeStackClient();
+
+	private static final Scope NOOP_SCOPE = new Scope() {
+
+		@Override
+		public void setTraceId(@Nullable String traceId) {
+		}
+
+		@Override
+		public @Nullable String traceId() {
+			return null;
+		}
+
+		@Override
+		public void close() {
+		}
+
+	};
+
+	private NoopSeeStackClient() {
+	}
+
+	@Override
+	public boolean isEnabled() {
+		return false;
+	}
+
+	@Override
+	public Optional<String> disabledReason() {
+		return Optional.empty();
+	}
+
+	@Override
+	public int bufferedCount(Feature feature) {
+		return 0;
+	}
+
+	@Override
+	public void setUser(@Nullable User user) {
+	}
+
+	@Override
+	public void clearUser() {
+	}
+
+	@Override
+	public Optional<User> getCurrentUser() {
+		return Optional.empty();
+	}
+
+	@Override
+	public void identify(@Nullable User user, boolean updatePreviousLogs) {
+	}
+
+	@Override
+	public void logout() {
+	}
+
+	@Override
+	public Scope openScope() {
+		return NOOP_SCOPE;
+	}
+
+	@Override
+	public Optional<Scope> currentScope() {
+		return Optional.empty();
+	}
+
+	@Override
+	public Runnable wrap(Runnable task) {
+		return task;
+	}
+
+	@Override
+	public <T> Callable<T> wrap(Callable<T> task) {
+		return task;
+	}
+
+	@Override
+	public void captureError(@Nullable Throwable error) {
+	}
+
+	@Override
+	public void captureError(@Nullable Throwable error, @Nullable ErrorContext context) {
+	}
+
+	@Override
+	public void captureLog(@Nullable Level level, @Nullable String message, @Nullable Map<String, ?> metadata) {
+	}
+
+	@Override
+	public void captureHttpRequest(@Nullable HttpRequestEvent event) {
+	}
+
+	@Override
+	public JobHandle startJob(String slug) {
+		return new JobHandle(slug, System.nanoTime());
+	}
+
+	@Override
+	public void finishJob(@Nullable JobHandle handle, @Nullable JobStatus status, @Nullable String message) {
+	}
+
+	@Override
+	public boolean flush(Duration timeout) {
+		return true;
+	}
+
+	@Override
+	public void close() {
+	}
+
+	@Override
+	public String toString() {
+		return "SeeStackClient(no-op)";
+	}
+
+}

@@ -1,0 +1,366 @@
+package io.seestack.internal.delivery;
+
+import java.time.Duration;
+import java.util.EnumMap;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.RejectedExecutionException;
+import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.ScheduledThreadPoolExecutor;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicBoolean;
+import java.util.concurrent.atomic.AtomicInteger;
+import java.util.concurrent.atomic.AtomicLong;
+
+import dev.failsafe.Failsafe;
+import dev.failsafe.FailsafeExecutor;
+import dev.failsafe.spi.Scheduler;
+import io.seestack.DeliveryListener;
+import io.seestack.DeliveryListener.DropReason;
+import io.seestack.Feature;
+import io.seestack.SeeStackOptions;
+import io.seestack.internal.SdkLog;
+import io.seestack.internal.payload.CapturedError;
+import io.seestack.internal.payload.CapturedEvent;
+import io.seestack.internal.payload.CapturedHeartbeat;
+import io.seestack.internal.payload.CapturedHttpRequest;
+import io.seestack.internal.payload.CapturedLog;
+import io.seestack.internal.payload.JsonCodec;
+import io.seestack.internal.payload.PayloadFactory;
+import io.seestack.transport.Transport;
+import io.seestack.transport.TransportRequest;
+import io.seestack.transport.TransportResponse;
+import org.jspecify.annotations.Nullable;
+
+/**
+ * Moves captured events from the callers' threads to the ingest API. Callers only add to a bounded per-feature
+ * buffer; one daemon thread turns events into payloads and starts asynchronous sends, at most
+ * {@link #MAX_IN_FLIGHT} at a time (a batch being retried keeps its slot, so memory stays bounded when the backend
+ * is down). Errors and heartbeats go at once; logs and HTTP items on the flush timer, when their buffer reaches
+ * its threshold, and on {@link #flush(Duration)}.
+ */
+public final class Dispatcher {
+
+	static final int MAX_IN_FLIGHT = 4;
+
+	static final int HTTP_BATCH_SIZE = 100;
+
+	static final int HTTP_FLUSH_AT = 50;
+
+	private static final SdkLog log = SdkLog.get(Dispatcher.class);
+
+	private final Map<Feature, EventBuffer> buffers = new EnumMap<>(Feature.class);
+
+	private final Transport transport;
+
+	private final PayloadFactory payloads;
+
+	private final JsonCodec json;
+
+	private final DeliveryListener listener;
+
+	private final boolean debug;
+
+	private final ScheduledExecutorService executor;
+
+	private final Map<Feature, FailsafeExecutor<TransportResponse>> retrying = new EnumMap<>(Feature.class);
+
+	private final AtomicInteger inFlight = new AtomicInteger();
+
+	private final AtomicBoolean drainScheduled = new AtomicBoolean();
+
+	private final AtomicLong undelivered = new AtomicLong();
+
+	private final Object progress = new Object();
+
+	private volatile boolean sendAll;
+
+	private volatile boolean stopped;
+
+	private volatile @Nullable String disabledReason;
+
+	/**
+	 * @param retryScheduler runs retries after their backoff; tests pass one that records the delays
+	 */
+	public Dispatcher(SeeStackOptions options, Transport transport, JsonCodec json,
+			@Nullable Scheduler retryScheduler) {
+		this.transport = transport;
+		this.json = json;
+		this.payloads = new PayloadFactory(options, json);
+		this.listener = options.deliveryListener();
+		this.debug = options.debug();
+		ScheduledThreadPoolExecutor executor = new ScheduledThreadPoolExecutor(1, (task) -> {
+			Thread thread = new Thread(task, "seestack-delivery");
+			thread.setDaemon(true);
+			return thread;
+		});
+		executor.setRemoveOnCancelPolicy(true);
+		this.executor = executor;
+		Scheduler scheduler = (retryScheduler != null) ? retryScheduler : Scheduler.of(executor);
+		for (Feature feature : Feature.values()) {
+			this.buffers.put(feature, new EventBuffer(options.bufferSize()));
+			this.retrying.put(feature, Failsafe
+				.with(RetryRules.policy(() -> this.stopped || this.disabledReason != null,
+						() -> notifyListener(() -> this.listener.retried(feature))))
+				.with(scheduler));
+		}
+		long interval = options.flushInterval().toMillis();
+		executor.scheduleWithFixedDelay(() -> requestDrain(true), interval, interval, TimeUnit.MILLISECONDS);
+	}
+
+	/** Buffers the event and, when it is due, wakes the delivery thread. Never blocks, never throws. */
+	public void enqueue(CapturedEvent event) {
+		if (this.stopped || this.disabledReason != null) {
+			return;
+		}
+		Feature feature = event.feature();
+		EventBuffer buffer = this.buffers.get(feature);
+		if (buffer.add(event)) {
+			dropped(feature, DropReason.BUFFER_FULL, 1);
+			log.warnOnce("full:" + feature, () -> "SeeStack " + feature + " buffer is full ("
+					+ buffer.capacity() + " events): dropping the oldest until the backend catches up");
+		}
+		if (feature == Feature.ERRORS || feature == Feature.HEARTBEATS) {
+			requestDrain(false);
+		}
+		else if (buffer.size() >= threshold(feature, buffer)) {
+			requestDrain(true);
+		}
+	}
+
+	public int buffered(Feature feature) {
+		return this.buffers.get(feature).size();
+	}
+
+	public @Nullable String disabledReason() {
+		return this.disabledReason;
+	}
+
+	/**
+	 * Sends everything buffered and waits until it is delivered, fails for good, or the timeout passes. A zero
+	 * timeout only starts the sending.
+	 * @return whether everything buffered was delivered
+	 */
+	public boolean flush(Duration timeout) {
+		long failuresBefore = this.undelivered.get();
+		requestDrain(true);
+		long deadline = System.nanoTime() + timeout.toNanos();
+		synchronized (this.progress) {
+			while (!isIdle()) {
+				long remaining = deadline - System.nanoTime();
+				if (remaining <= 0 || this.stopped && this.executor.isShutdown()) {
+					return false;
+				}
+				try {
+					TimeUnit.NANOSECONDS.timedWait(this.progress, remaining);
+				}
+				catch (InterruptedException ex) {
+					Thread.currentThread().interrupt();
+					return false;
+				}
+			}
+		}
+		return this.undelivered.get() == failuresBefore && this.disabledReason == null;
+	}
+
+	/** Flushes within the deadline, then stops; what is still unsent is dropped and counted. */
+	public void shutdown(Duration deadline) {
+		if (this.stopped) {
+			return;
+		}
+		boolean delivered = flush(deadline);
+		this.stopped = true;
+		this.executor.shutdownNow();
+		int abandoned = 0;
+		for (Feature feature : Feature.values()) {
+			int count = this.buffers.get(feature).clear();
+			if (count > 0) {
+				dropped(feature, DropReason.DISABLED, count);
+			}
+			abandoned += count;
+		}
+		abandoned += this.inFlight.get();
+		if (!delivered || abandoned > 0) {
+			log.warn("SeeStack shut down before everything was delivered (" + abandoned
+					+ " batches or events unsent after the " + deadline.toSeconds() + " s deadline)");
+		}
+		signalProgress();
+	}
+
+	/** Stops sending for the rest of the process, keeping the first reason; drops what is buffered. */
+	void disable(String reason) {
+		synchronized (this) {
+			if (this.disabledReason != null) {
+				return;
+			}
+			this.disabledReason = reason;
+		}
+		log.warn("SeeStack is disabled for the rest of this process: " + reason);
+		for (Feature feature : Feature.values()) {
+			int count = this.buffers.get(feature).clear();
+			if (count > 0) {
+				dropped(feature, DropReason.DISABLED, count);
+			}
+		}
+		notifyListener(() -> this.listener.disabled(reason));
+		signalProgress();
+	}
+
+	private int threshold(Feature feature, EventBuffer buffer) {
+		int atEightyPercent = Math.max(1, (buffer.capacity() * 4) / 5);
+		return (feature == Feature.HTTP_REQUESTS) ? Math.min(HTTP_FLUSH_AT, atEightyPercent) : atEightyPercent;
+	}
+
+	private boolean isIdle() {
+		if (this.inFlight.get() > 0) {
+			return false;
+		}
+		for (EventBuffer buffer : this.buffers.values()) {
+			if (buffer.size() > 0) {
+				return false;
+			}
+		}
+		return true;
+	}
+
+	private void requestDrain(boolean everything) {
+		if (everything) {
+			this.sendAll = true;
+		}
+		if (this.drainScheduled.compareAndSet(false, true)) {
+			try {
+				this.executor.execute(this::drain);
+			}
+			catch (RejectedExecutionException ex) {
+				this.drainScheduled.set(false);
+			}
+		}
+	}
+
+	private void drain() {
+		this.drainScheduled.set(false);
+		try {
+			boolean all = this.sendAll;
+			for (Feature feature : Feature.values()) {
+				boolean due = all || feature == Feature.ERRORS || feature == Feature.HEARTBEATS;
+				int batchSize = (feature == Feature.HTTP_REQUESTS) ? HTTP_BATCH_SIZE : 1;
+				while (due && this.disabledReason == null && this.inFlight.get() < MAX_IN_FLIGHT) {
+					List<CapturedEvent> batch = this.buffers.get(feature).poll(batchSize);
+					if (batch.isEmpty()) {
+						break;
+					}
+					send(feature, batch);
+				}
+			}
+			if (all && allBuffersEmpty()) {
+				this.sendAll = false;
+			}
+		}
+		catch (RuntimeException ex) {
+			log.warn("SeeStack delivery failed unexpectedly; continuing", ex);
+		}
+		finally {
+			signalProgress();
+		}
+	}
+
+	private boolean allBuffersEmpty() {
+		return this.buffers.values().stream().allMatch((buffer) -> buffer.size() == 0);
+	}
+
+	private void send(Feature feature, List<CapturedEvent> batch) {
+		byte[] body;
+		try {
+			body = this.json.write(payload(feature, batch));
+		}
+		catch (RuntimeException | StackOverflowError ex) {
+			dropped(feature, DropReason.INVALID, batch.size());
+			log.warnOnce("invalid:" + feature, () -> "SeeStack could not serialise a " + feature + " payload ("
+					+ ex.getClass().getName() + "); it was dropped");
+			return;
+		}
+		TransportRequest request = new TransportRequest(feature, body, batch.size());
+		this.inFlight.incrementAndGet();
+		CompletableFuture<TransportResponse> result;
+		try {
+			result = this.retrying.get(feature).getStageAsync(() -> this.transport.send(request)).toCompletableFuture();
+		}
+		catch (RuntimeException ex) {
+			result = CompletableFuture.failedFuture(ex);
+		}
+		result.whenComplete((response, failure) -> {
+			try {
+				completed(request, response, failure);
+			}
+			finally {
+				this.inFlight.decrementAndGet();
+				signalProgress();
+				if (!allBuffersEmpty()) {
+					requestDrain(false);
+				}
+			}
+		});
+	}
+
+	private Object payload(Feature feature, List<CapturedEvent> batch) {
+		return switch (feature) {
+			case ERRORS -> this.payloads.error((CapturedError) batch.get(0));
+			case LOGS -> this.payloads.log((CapturedLog) batch.get(0));
+			case HEARTBEATS -> this.payloads.heartbeat((CapturedHeartbeat) batch.get(0));
+			case HTTP_REQUESTS -> this.payloads.httpRequests(batch.stream().map(CapturedHttpRequest.class::cast).toList());
+		};
+	}
+
+	private void completed(TransportRequest request, @Nullable TransportResponse response,
+			@Nullable Throwable failure) {
+		Feature feature = request.feature();
+		int count = request.itemCount();
+		if (response != null && response.isSuccess()) {
+			log.rearm("failing:" + feature);
+			notifyListener(() -> this.listener.sent(feature, count));
+			log.debug(this.debug, () -> "SeeStack sent " + count + " " + feature + " event(s) to "
+					+ request.path() + ": HTTP " + response.statusCode());
+			return;
+		}
+		this.undelivered.incrementAndGet();
+		if (response != null && response.statusCode() == 401) {
+			dropped(feature, DropReason.DISABLED, count);
+			disable("the backend rejected the API key (HTTP 401 on " + request.path()
+					+ "): check seestack.api-key / SeeStackOptions.apiKey");
+			return;
+		}
+		if (this.stopped || this.disabledReason != null) {
+			dropped(feature, DropReason.DISABLED, count);
+			return;
+		}
+		boolean retryable = (response != null) ? RetryRules.isRetryable(response)
+				: (failure != null && RetryRules.isRetryable(failure));
+		dropped(feature, retryable ? DropReason.RETRIES_EXHAUSTED : DropReason.REJECTED, count);
+		String outcome = (response != null) ? "HTTP " + response.statusCode()
+				: String.valueOf(RetryRules.unwrap(failure));
+		log.warnOnce("failing:" + feature, () -> "SeeStack could not deliver " + feature + " to " + request.path()
+				+ " (" + outcome + (retryable ? ", after " + RetryRules.MAX_ATTEMPTS + " attempts" : ", not retried")
+				+ "); further failures are counted, not logged, until a delivery succeeds");
+	}
+
+	private void dropped(Feature feature, DropReason reason, int count) {
+		notifyListener(() -> this.listener.dropped(feature, reason, count));
+	}
+
+	private void notifyListener(Runnable call) {
+		try {
+			call.run();
+		}
+		catch (RuntimeException ex) {
+			log.warnOnce("listener", () -> "SeeStack DeliveryListener threw " + ex + "; ignored");
+		}
+	}
+
+	private void signalProgress() {
+		synchronized (this.progress) {
+			this.progress.notifyAll();
+		}
+	}
+
+}

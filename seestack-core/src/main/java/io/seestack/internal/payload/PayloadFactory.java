@@ -1,0 +1,232 @@
+package io.seestack.internal.payload;
+
+import java.time.Instant;
+import java.time.temporal.ChronoUnit;
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.IdentityHashMap;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Set;
+
+import io.seestack.HttpRequestEvent;
+import io.seestack.SeeStackOptions;
+import io.seestack.User;
+import org.jspecify.annotations.Nullable;
+
+/**
+ * Maps captured events onto the ingest API's bodies. Whatever an event holds, the body it produces is valid for the
+ * API: required strings are never empty, paths carry no query, long fields are truncated with a marker, the user's
+ * token is never written.
+ */
+public final class PayloadFactory {
+
+	/** The error metadata key for the user's username and custom data. */
+	public static final String USER_METADATA_KEY = "seestack.user";
+
+	static final String NO_MESSAGE = "(no message)";
+
+	static final int MAX_MESSAGE = 8_192;
+
+	static final int MAX_LOG_MESSAGE = 32_768;
+
+	static final int MAX_FRAMES = 256;
+
+	static final int MAX_CAUSES = 16;
+
+	private final SeeStackOptions options;
+
+	private final Sanitizer sanitizer;
+
+	public PayloadFactory(SeeStackOptions options, JsonCodec json) {
+		this.options = options;
+		this.sanitizer = new Sanitizer(json);
+	}
+
+	/** The throwable's message; never throws, even when {@code getMessage()} does. */
+	static String messageOf(Throwable error) {
+		try {
+			String message = error.getMessage();
+			return (message != null) ? message : "";
+		}
+		catch (RuntimeException | LinkageError ex) {
+			return "[getMessage() threw " + ex.getClass().getName() + "]";
+		}
+	}
+
+	public Map<String, Object> error(CapturedError event) {
+		Throwable error = event.error();
+		Map<String, Object> body = new LinkedHashMap<>();
+		body.put("exceptionClass", Sanitizer.text(error.getClass().getName(), 256));
+		body.put("message", required(messageOf(error), MAX_MESSAGE));
+		body.put("stackTrace", stackTrace(error));
+		body.put("level", event.level().wireName());
+		putIfPresent(body, "environment", this.options.environment());
+		putIfPresent(body, "release", this.options.release());
+		User user = event.user();
+		if (user != null) {
+			Map<String, Object> wireUser = new LinkedHashMap<>();
+			putIfPresent(wireUser, "id", user.id());
+			putIfPresent(wireUser, "email", user.email());
+			putIfPresent(wireUser, "ip", user.ip());
+			if (!wireUser.isEmpty()) {
+				body.put("user", wireUser);
+			}
+		}
+		Map<String, Object> metadata = this.sanitizer.metadata(event.metadata());
+		if (user != null && (user.username() != null || !user.data().isEmpty())) {
+			Map<String, Object> userDetails = new LinkedHashMap<>();
+			putIfPresent(userDetails, "username", user.username());
+			userDetails.putAll(this.sanitizer.metadata(user.data()));
+			metadata.put(USER_METADATA_KEY, userDetails);
+		}
+		putIfPresent(metadata, "sessionId", event.sessionId());
+		putIfPresent(metadata, "traceId", event.traceId());
+		putIfPresent(metadata, "service", this.options.serviceName());
+		metadata.put("timestamp", millis(event.timestamp()));
+		body.put("metadata", metadata);
+		return body;
+	}
+
+	public Map<String, Object> log(CapturedLog event) {
+		Map<String, Object> body = new LinkedHashMap<>();
+		body.put("level", event.level().wireName());
+		body.put("message", required((event.message() != null) ? event.message() : "", MAX_LOG_MESSAGE));
+		putIfPresent(body, "service", this.options.serviceName());
+		putIfPresent(body, "traceId", event.traceId());
+		Map<String, Object> metadata = this.sanitizer.metadata(event.metadata());
+		User user = event.user();
+		if (user != null) {
+			putIfPresent(metadata, "userId", user.id());
+			putIfPresent(metadata, "userEmail", user.email());
+			putIfPresent(metadata, "userIp", user.ip());
+			putIfPresent(metadata, "username", user.username());
+		}
+		putIfPresent(metadata, "environment", this.options.environment());
+		putIfPresent(metadata, "release", this.options.release());
+		metadata.put("timestamp", millis(event.timestamp()));
+		body.put("metadata", metadata);
+		return body;
+	}
+
+	/** One batch body for up to 100 HTTP request items. */
+	public Map<String, Object> httpRequests(List<CapturedHttpRequest> items) {
+		List<Map<String, Object>> requests = new ArrayList<>(items.size());
+		for (CapturedHttpRequest item : items) {
+			requests.add(httpRequest(item));
+		}
+		Map<String, Object> body = new LinkedHashMap<>();
+		body.put("projectId", String.valueOf(this.options.projectId()));
+		body.put("requests", requests);
+		return body;
+	}
+
+	public Map<String, Object> heartbeat(CapturedHeartbeat event) {
+		Map<String, Object> body = new LinkedHashMap<>();
+		body.put("slug", event.slug());
+		body.put("status", event.status().wireName());
+		body.put("durationMs", Math.max(0, event.durationMs()));
+		if (event.message() != null) {
+			body.put("message", Sanitizer.text(event.message(), MAX_MESSAGE));
+		}
+		return body;
+	}
+
+	private Map<String, Object> httpRequest(CapturedHttpRequest item) {
+		HttpRequestEvent event = item.event();
+		Map<String, Object> request = new LinkedHashMap<>();
+		request.put("traceId", required(item.traceId(), 128));
+		request.put("direction", event.direction().wireName());
+		request.put("method", required(event.method().toUpperCase(Locale.ROOT), 16));
+		request.put("host", required(hostOnly(event.host()), 256));
+		request.put("path", pathOnly(event.path()));
+		request.put("statusCode", event.statusCode());
+		request.put("durationMs", Math.max(0, event.duration().toMillis()));
+		request.put("requestSize", Math.max(0, event.requestSize()));
+		request.put("responseSize", Math.max(0, event.responseSize()));
+		putIfPresent(request, "userId", item.userId());
+		request.put("timestamp", millis(event.timestamp()));
+		return request;
+	}
+
+	static String pathOnly(String path) {
+		int end = path.length();
+		int query = path.indexOf('?');
+		int fragment = path.indexOf('#');
+		if (query >= 0) {
+			end = query;
+		}
+		if (fragment >= 0 && fragment < end) {
+			end = fragment;
+		}
+		String stripped = path.substring(0, end);
+		return stripped.isEmpty() ? "/" : Sanitizer.text(stripped, 2_048);
+	}
+
+	private static String hostOnly(String host) {
+		int scheme = host.indexOf("://");
+		String withoutScheme = (scheme >= 0) ? host.substring(scheme + 3) : host;
+		int slash = withoutScheme.indexOf('/');
+		return (slash >= 0) ? withoutScheme.substring(0, slash) : withoutScheme;
+	}
+
+	private static List<String> stackTrace(Throwable error) {
+		List<String> frames = new ArrayList<>();
+		Set<Throwable> seen = Collections.newSetFromMap(new IdentityHashMap<>());
+		Throwable current = error;
+		int causes = 0;
+		while (current != null && seen.add(current) && causes <= MAX_CAUSES) {
+			if (current != error) {
+				frames.add(Sanitizer.text("Caused by: " + current.getClass().getName() + ": " + messageOf(current),
+						1_024));
+			}
+			for (StackTraceElement frame : safeFrames(current)) {
+				if (frames.size() >= MAX_FRAMES) {
+					frames.add("... frames truncated");
+					return frames;
+				}
+				frames.add(Sanitizer.text("at " + frame, 1_024));
+			}
+			current = safeCause(current);
+			causes++;
+		}
+		return frames;
+	}
+
+	private static StackTraceElement[] safeFrames(Throwable error) {
+		try {
+			StackTraceElement[] frames = error.getStackTrace();
+			return (frames != null) ? frames : new StackTraceElement[0];
+		}
+		catch (RuntimeException ex) {
+			return new StackTraceElement[0];
+		}
+	}
+
+	private static @Nullable Throwable safeCause(Throwable error) {
+		try {
+			return error.getCause();
+		}
+		catch (RuntimeException ex) {
+			return null;
+		}
+	}
+
+	private static String required(String value, int max) {
+		String text = Sanitizer.text(value, max);
+		return text.isBlank() ? NO_MESSAGE : text;
+	}
+
+	private static String millis(Instant instant) {
+		return instant.truncatedTo(ChronoUnit.MILLIS).toString();
+	}
+
+	private static void putIfPresent(Map<String, Object> map, String key, @Nullable String value) {
+		if (value != null && !value.isBlank()) {
+			map.put(key, Sanitizer.text(value, 1_024));
+		}
+	}
+
+}
