@@ -1,0 +1,397 @@
+package io.seestack.spring.autoconfigure;
+
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+
+import org.jspecify.annotations.Nullable;
+
+import org.springframework.boot.context.properties.ConfigurationProperties;
+
+/**
+ * Configuration properties for SeeStack, under {@code seestack.*}. They are mapped onto the core's
+ * {@link io.seestack.SeeStackOptions}; the defaults here agree with the core's.
+ */
+@ConfigurationProperties("seestack")
+public class SeeStackProperties {
+
+	/**
+	 * Whether to enable SeeStack. When false, no SeeStack bean is created.
+	 */
+	private boolean enabled = true;
+
+	/**
+	 * API key of the SeeStack project, from its settings. Without it the application starts but sends nothing.
+	 */
+	private @Nullable String apiKey;
+
+	/**
+	 * URL of the SeeStack ingest host.
+	 */
+	private String host = "https://api.seestack.io";
+
+	/**
+	 * ID of the SeeStack project (a UUID). HTTP request monitoring is off without it.
+	 */
+	private @Nullable String projectId;
+
+	/**
+	 * Environment stamped on every event, for example 'production' or 'staging'. Plain http hosts are refused in
+	 * 'production'.
+	 */
+	private @Nullable String environment;
+
+	/**
+	 * Release stamped on every event. Defaults to the application's build version when build information is
+	 * available (META-INF/build-info.properties).
+	 */
+	private @Nullable String release;
+
+	/**
+	 * Name of the service stamped on every event. Defaults to 'spring.application.name'.
+	 */
+	private @Nullable String serviceName;
+
+	/**
+	 * How often buffered logs and HTTP request items are sent.
+	 */
+	private Duration flushInterval = Duration.ofSeconds(5);
+
+	/**
+	 * Maximum number of events kept per feature while waiting to be sent; beyond it the oldest is dropped.
+	 */
+	private int bufferSize = 500;
+
+	/**
+	 * Whether the SDK logs what it sends, for troubleshooting. The API key is never logged.
+	 */
+	private boolean debug;
+
+	/**
+	 * Whether to collect personal data automatically: the user's email and the request IP. When false, only the
+	 * user's ID is collected automatically; a user that the application sets explicitly is sent as given.
+	 */
+	private boolean sendDefaultPii;
+
+	/**
+	 * Proxies, as CIDR ranges or single IP addresses, whose X-Forwarded-For header is trusted to name the client.
+	 * The header of any other peer is ignored.
+	 */
+	private List<String> trustedProxies = new ArrayList<>();
+
+	private final User user = new User();
+
+	private final Exceptions exceptions = new Exceptions();
+
+	private final Http http = new Http();
+
+	private final Security security = new Security();
+
+	public boolean isEnabled() {
+		return this.enabled;
+	}
+
+	public void setEnabled(boolean enabled) {
+		this.enabled = enabled;
+	}
+
+	public @Nullable String getApiKey() {
+		return this.apiKey;
+	}
+
+	public void setApiKey(@Nullable String apiKey) {
+		this.apiKey = apiKey;
+	}
+
+	public String getHost() {
+		return this.host;
+	}
+
+	public void setHost(String host) {
+		this.host = host;
+	}
+
+	public @Nullable String getProjectId() {
+		return this.projectId;
+	}
+
+	public void setProjectId(@Nullable String projectId) {
+		this.projectId = projectId;
+	}
+
+	public @Nullable String getEnvironment() {
+		return this.environment;
+	}
+
+	public void setEnvironment(@Nullable String environment) {
+		this.environment = environment;
+	}
+
+	public @Nullable String getRelease() {
+		return this.release;
+	}
+
+	public void setRelease(@Nullable String release) {
+		this.release = release;
+	}
+
+	public @Nullable String getServiceName() {
+		return this.serviceName;
+	}
+
+	public void setServiceName(@Nullable String serviceName) {
+		this.serviceName = serviceName;
+	}
+
+	public Duration getFlushInterval() {
+		return this.flushInterval;
+	}
+
+	public void setFlushInterval(Duration flushInterval) {
+		this.flushInterval = flushInterval;
+	}
+
+	public int getBufferSize() {
+		return this.bufferSize;
+	}
+
+	public void setBufferSize(int bufferSize) {
+		this.bufferSize = bufferSize;
+	}
+
+	public boolean isDebug() {
+		return this.debug;
+	}
+
+	public void setDebug(boolean debug) {
+		this.debug = debug;
+	}
+
+	public boolean isSendDefaultPii() {
+		return this.sendDefaultPii;
+	}
+
+	public void setSendDefaultPii(boolean sendDefaultPii) {
+		this.sendDefaultPii = sendDefaultPii;
+	}
+
+	public List<String> getTrustedProxies() {
+		return this.trustedProxies;
+	}
+
+	public void setTrustedProxies(List<String> trustedProxies) {
+		this.trustedProxies = trustedProxies;
+	}
+
+	public User getUser() {
+		return this.user;
+	}
+
+	public Exceptions getExceptions() {
+		return this.exceptions;
+	}
+
+	public Http getHttp() {
+		return this.http;
+	}
+
+	public Security getSecurity() {
+		return this.security;
+	}
+
+	/**
+	 * How much of the request IP to collect: {@code seestack.user.ip} when set, else {@link IpCollection#FULL}
+	 * with {@code send-default-pii} and {@link IpCollection#NONE} without it.
+	 * @return the IP collection in effect
+	 */
+	public IpCollection effectiveIpCollection() {
+		IpCollection ip = this.user.getIp();
+		if (ip != null) {
+			return ip;
+		}
+		return this.sendDefaultPii ? IpCollection.FULL : IpCollection.NONE;
+	}
+
+	/**
+	 * How much of the request IP address is collected with the user.
+	 */
+	public enum IpCollection {
+
+		/**
+		 * The whole address.
+		 */
+		FULL,
+
+		/**
+		 * The address with its last IPv4 octet or its last 80 IPv6 bits zeroed.
+		 */
+		ANONYMIZED,
+
+		/**
+		 * No address.
+		 */
+		NONE
+
+	}
+
+	/**
+	 * Who the user of a request is.
+	 */
+	public static class User {
+
+		/**
+		 * How much of the request IP address to collect: 'full', 'anonymized' or 'none'. Defaults to 'full' when
+		 * send-default-pii is true, else 'none'.
+		 */
+		private @Nullable IpCollection ip;
+
+		/**
+		 * Claim of a JWT or OIDC principal that holds the user's ID.
+		 */
+		private String idClaim = "sub";
+
+		/**
+		 * Claim of a JWT or OIDC principal that holds the user's email (collected only with send-default-pii).
+		 */
+		private String emailClaim = "email";
+
+		/**
+		 * Claim of a JWT or OIDC principal that holds the user's username.
+		 */
+		private String usernameClaim = "preferred_username";
+
+		public @Nullable IpCollection getIp() {
+			return this.ip;
+		}
+
+		public void setIp(@Nullable IpCollection ip) {
+			this.ip = ip;
+		}
+
+		public String getIdClaim() {
+			return this.idClaim;
+		}
+
+		public void setIdClaim(String idClaim) {
+			this.idClaim = idClaim;
+		}
+
+		public String getEmailClaim() {
+			return this.emailClaim;
+		}
+
+		public void setEmailClaim(String emailClaim) {
+			this.emailClaim = emailClaim;
+		}
+
+		public String getUsernameClaim() {
+			return this.usernameClaim;
+		}
+
+		public void setUsernameClaim(String usernameClaim) {
+			this.usernameClaim = usernameClaim;
+		}
+
+	}
+
+	/**
+	 * Capture of exceptions thrown while handling web requests.
+	 */
+	public static class Exceptions {
+
+		/**
+		 * Whether to capture exceptions thrown while handling web requests.
+		 */
+		private boolean enabled = true;
+
+		/**
+		 * Lowest response status at which an exception handled by the application (an @ExceptionHandler or
+		 * @ControllerAdvice) is captured.
+		 */
+		private int minimumStatus = 500;
+
+		/**
+		 * Exception types, subclasses included, that are never captured.
+		 */
+		private List<Class<? extends Throwable>> ignored = new ArrayList<>();
+
+		public boolean isEnabled() {
+			return this.enabled;
+		}
+
+		public void setEnabled(boolean enabled) {
+			this.enabled = enabled;
+		}
+
+		public int getMinimumStatus() {
+			return this.minimumStatus;
+		}
+
+		public void setMinimumStatus(int minimumStatus) {
+			this.minimumStatus = minimumStatus;
+		}
+
+		public List<Class<? extends Throwable>> getIgnored() {
+			return this.ignored;
+		}
+
+		public void setIgnored(List<Class<? extends Throwable>> ignored) {
+			this.ignored = ignored;
+		}
+
+	}
+
+	/**
+	 * Monitoring of the HTTP requests that the application receives.
+	 */
+	public static class Http {
+
+		/**
+		 * Whether to send an HTTP request item for every request the application receives. Needs project-id.
+		 */
+		private boolean enabled = true;
+
+		/**
+		 * Ant-style path patterns of requests that are not monitored.
+		 */
+		private List<String> excludePaths = new ArrayList<>(List.of("/actuator/**"));
+
+		public boolean isEnabled() {
+			return this.enabled;
+		}
+
+		public void setEnabled(boolean enabled) {
+			this.enabled = enabled;
+		}
+
+		public List<String> getExcludePaths() {
+			return this.excludePaths;
+		}
+
+		public void setExcludePaths(List<String> excludePaths) {
+			this.excludePaths = excludePaths;
+		}
+
+	}
+
+	/**
+	 * Integration with Spring Security.
+	 */
+	public static class Security {
+
+		/**
+		 * Whether to take the user from Spring Security and follow login and logout events.
+		 */
+		private boolean enabled = true;
+
+		public boolean isEnabled() {
+			return this.enabled;
+		}
+
+		public void setEnabled(boolean enabled) {
+			this.enabled = enabled;
+		}
+
+	}
+
+}

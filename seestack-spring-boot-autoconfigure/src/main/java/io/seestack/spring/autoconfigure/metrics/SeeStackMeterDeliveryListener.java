@@ -1,0 +1,54 @@
+package io.seestack.spring.autoconfigure.metrics;
+
+import java.util.Locale;
+
+import io.micrometer.core.instrument.Counter;
+import io.micrometer.core.instrument.MeterRegistry;
+import io.seestack.DeliveryListener;
+import io.seestack.Feature;
+
+/**
+ * Counts what the SDK delivers: {@code seestack.events.sent} and {@code seestack.events.retried} tagged with the
+ * {@code feature}, {@code seestack.events.dropped} tagged with the {@code feature} and the {@code reason}.
+ */
+final class SeeStackMeterDeliveryListener implements DeliveryListener {
+
+	private final MeterRegistry registry;
+
+	SeeStackMeterDeliveryListener(MeterRegistry registry) {
+		this.registry = registry;
+	}
+
+	@Override
+	public void sent(Feature feature, int count) {
+		Counter.builder("seestack.events.sent")
+			.description("Events accepted by the SeeStack backend")
+			.tag("feature", tag(feature))
+			.register(this.registry)
+			.increment(count);
+	}
+
+	@Override
+	public void dropped(Feature feature, DropReason reason, int count) {
+		Counter.builder("seestack.events.dropped")
+			.description("Events dropped instead of delivered to SeeStack")
+			.tag("feature", tag(feature))
+			.tag("reason", reason.name().toLowerCase(Locale.ROOT))
+			.register(this.registry)
+			.increment(count);
+	}
+
+	@Override
+	public void retried(Feature feature) {
+		Counter.builder("seestack.events.retried")
+			.description("Requests to the SeeStack backend that failed and are retried")
+			.tag("feature", tag(feature))
+			.register(this.registry)
+			.increment();
+	}
+
+	static String tag(Feature feature) {
+		return feature.name().toLowerCase(Locale.ROOT);
+	}
+
+}
