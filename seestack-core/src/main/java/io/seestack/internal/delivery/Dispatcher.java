@@ -246,8 +246,12 @@ public final class Dispatcher {
 				boolean due = all || feature == Feature.ERRORS || feature == Feature.HEARTBEATS;
 				int batchSize = (feature == Feature.HTTP_REQUESTS) ? HTTP_BATCH_SIZE : 1;
 				while (due && this.disabledReason == null && this.inFlight.get() < MAX_IN_FLIGHT) {
+					// The slot is taken before polling, so flush() never sees an event that is neither buffered
+					// nor in flight.
+					this.inFlight.incrementAndGet();
 					List<CapturedEvent> batch = this.buffers.get(feature).poll(batchSize);
 					if (batch.isEmpty()) {
+						this.inFlight.decrementAndGet();
 						break;
 					}
 					send(feature, batch);
@@ -269,19 +273,20 @@ public final class Dispatcher {
 		return this.buffers.values().stream().allMatch((buffer) -> buffer.size() == 0);
 	}
 
+	/** Sends a batch whose in-flight slot the caller has taken; the slot is given back when the send ends. */
 	private void send(Feature feature, List<CapturedEvent> batch) {
 		byte[] body;
 		try {
 			body = this.json.write(payload(feature, batch));
 		}
 		catch (RuntimeException | StackOverflowError ex) {
+			this.inFlight.decrementAndGet();
 			dropped(feature, DropReason.INVALID, batch.size());
 			log.warnOnce("invalid:" + feature, () -> "SeeStack could not serialise a " + feature + " payload ("
 					+ ex.getClass().getName() + "); it was dropped");
 			return;
 		}
 		TransportRequest request = new TransportRequest(feature, body, batch.size());
-		this.inFlight.incrementAndGet();
 		CompletableFuture<TransportResponse> result;
 		try {
 			result = this.retrying.get(feature).getStageAsync(() -> this.transport.send(request)).toCompletableFuture();
