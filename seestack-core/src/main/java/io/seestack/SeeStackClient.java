@@ -113,7 +113,12 @@ public interface SeeStackClient extends AutoCloseable {
 		return flush(Duration.ofSeconds(5));
 	}
 
-	/** Sends everything captured so far and waits up to {@code timeout}; true if all of it was delivered. */
+	/**
+	 * Sends everything captured so far and waits up to {@code timeout}. Returns true if everything captured since
+	 * the previous flush was delivered; false if something is still pending at the deadline, or was dropped (rejected
+	 * by the backend, retries exhausted, buffer full is not counted here). {@code Duration.ZERO} only starts the
+	 * sending and never blocks.
+	 */
 	boolean flush(Duration timeout);
 
 	/** Flushes with a 5 second deadline, then stops; idempotent. Events still unsent then are dropped. */

@@ -42,7 +42,7 @@ public final class DefaultSeeStackClient implements SeeStackClient {
 
 	static final Duration SHUTDOWN_DEADLINE = Duration.ofSeconds(5);
 
-	private static final SdkLog log = SdkLog.get(DefaultSeeStackClient.class);
+	private final SdkLog log = SdkLog.get(DefaultSeeStackClient.class);
 
 	private static final Pattern SLUG = Pattern.compile("[a-z0-9-]+");
 
@@ -285,7 +285,7 @@ public final class DefaultSeeStackClient implements SeeStackClient {
 		}
 	}
 
-	private static void guard(String operation, Runnable action) {
+	private void guard(String operation, Runnable action) {
 		try {
 			action.run();
 		}
@@ -294,7 +294,7 @@ public final class DefaultSeeStackClient implements SeeStackClient {
 		}
 	}
 
-	private static void internalError(String operation, Throwable ex) {
+	private void internalError(String operation, Throwable ex) {
 		log.warnOnce("internal:" + operation, () -> "SeeStack " + operation + " failed internally and was skipped ("
 				+ ex.getClass().getName() + "); the application is not affected");
 	}

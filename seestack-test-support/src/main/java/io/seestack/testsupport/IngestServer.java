@@ -84,6 +84,15 @@ public final class IngestServer implements AutoCloseable {
 		}
 	}
 
+	/** Answers the next request to {@code path} with {@code status} and the header pairs, then 202 again. */
+	public void respondOnce(String path, int status, String... headerPairs) {
+		String scenario = "once " + path;
+		this.server.stubFor(WireMock.post(WireMock.urlPathEqualTo(path)).atPriority(5).inScenario(scenario)
+			.whenScenarioStateIs(Scenario.STARTED).willReturn(response(status, headerPairs)).willSetStateTo("done"));
+		this.server.stubFor(WireMock.post(WireMock.urlPathEqualTo(path)).atPriority(5).inScenario(scenario)
+			.whenScenarioStateIs("done").willReturn(accepted()));
+	}
+
 	/** Delays every answer on {@code path} by {@code delay}. */
 	public void delay(String path, Duration delay) {
 		this.server.stubFor(WireMock.post(WireMock.urlPathEqualTo(path)).atPriority(5)

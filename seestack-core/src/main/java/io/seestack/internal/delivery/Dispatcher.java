@@ -48,7 +48,7 @@ public final class Dispatcher {
 
 	static final int HTTP_FLUSH_AT = 50;
 
-	private static final SdkLog log = SdkLog.get(Dispatcher.class);
+	private final SdkLog log = SdkLog.get(Dispatcher.class);
 
 	private final Map<Feature, EventBuffer> buffers = new EnumMap<>(Feature.class);
 
@@ -71,6 +71,9 @@ public final class Dispatcher {
 	private final AtomicBoolean drainScheduled = new AtomicBoolean();
 
 	private final AtomicLong undelivered = new AtomicLong();
+
+	/** {@link #undelivered} as the last flush reported it: the next flush reports only newer failures. */
+	private final AtomicLong undeliveredReported = new AtomicLong();
 
 	private final Object progress = new Object();
 
@@ -140,10 +143,9 @@ public final class Dispatcher {
 	/**
 	 * Sends everything buffered and waits until it is delivered, fails for good, or the timeout passes. A zero
 	 * timeout only starts the sending.
-	 * @return whether everything buffered was delivered
+	 * @return whether everything captured since the previous flush was delivered
 	 */
 	public boolean flush(Duration timeout) {
-		long failuresBefore = this.undelivered.get();
 		requestDrain(true);
 		long deadline = System.nanoTime() + timeout.toNanos();
 		synchronized (this.progress) {
@@ -161,7 +163,8 @@ public final class Dispatcher {
 				}
 			}
 		}
-		return this.undelivered.get() == failuresBefore && this.disabledReason == null;
+		long failures = this.undelivered.get();
+		return this.undeliveredReported.getAndSet(failures) == failures && this.disabledReason == null;
 	}
 
 	/** Flushes within the deadline, then stops; what is still unsent is dropped and counted. */
