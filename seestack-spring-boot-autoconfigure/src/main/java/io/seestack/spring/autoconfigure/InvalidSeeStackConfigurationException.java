@@ -9,7 +9,8 @@ import org.jspecify.annotations.Nullable;
  * The {@code seestack.*} properties, or a {@link SeeStackOptionsCustomizer}, produced options that the core
  * refused. Names the property at fault, found by building options from that property alone, so the core's rules
  * are applied rather than repeated. Turned into a failure analysis by
- * {@link InvalidSeeStackConfigurationFailureAnalyzer}.
+ * {@link InvalidSeeStackConfigurationFailureAnalyzer}. Credentials in a URL ({@code https://user:password@...}) are
+ * masked in its message and value.
  */
 final class InvalidSeeStackConfigurationException extends RuntimeException {
 
@@ -23,7 +24,7 @@ final class InvalidSeeStackConfigurationException extends RuntimeException {
 
 	private InvalidSeeStackConfigurationException(@Nullable String property, @Nullable Object value, String action,
 			IllegalArgumentException cause) {
-		super(cause.getMessage(), cause);
+		super(maskUserInfo(String.valueOf(cause.getMessage())), cause);
 		this.property = property;
 		this.value = (value != null) ? maskUserInfo(value.toString()) : null;
 		this.action = action;
@@ -95,7 +96,7 @@ final class InvalidSeeStackConfigurationException extends RuntimeException {
 	}
 
 	private static String maskUserInfo(String value) {
-		return value.replaceFirst("(?<=://)[^/@]*@", "******@");
+		return value.replaceAll("(?<=://)[^/@\\s']*@", "******@");
 	}
 
 }

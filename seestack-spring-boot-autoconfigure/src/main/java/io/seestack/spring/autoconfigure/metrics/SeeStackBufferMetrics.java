@@ -9,11 +9,15 @@ import io.seestack.SeeStackClient;
 /**
  * Gauges {@code seestack.buffer.size}, tagged with the {@code feature}: the events waiting to be sent.
  */
-final class SeeStackBufferMetrics implements MeterBinder {
+public final class SeeStackBufferMetrics implements MeterBinder {
 
 	private final SeeStackClient client;
 
-	SeeStackBufferMetrics(SeeStackClient client) {
+	/**
+	 * Creates gauges that read the buffers of the given client.
+	 * @param client the client whose buffers to gauge
+	 */
+	public SeeStackBufferMetrics(SeeStackClient client) {
 		this.client = client;
 	}
 

@@ -9,13 +9,18 @@ import io.seestack.Feature;
 
 /**
  * Counts what the SDK delivers: {@code seestack.events.sent} and {@code seestack.events.retried} tagged with the
- * {@code feature}, {@code seestack.events.dropped} tagged with the {@code feature} and the {@code reason}.
+ * {@code feature}, {@code seestack.events.dropped} tagged with the {@code feature} and the {@code reason}. Tag
+ * values are lower case, such as {@code http_requests} and {@code retries_exhausted}.
  */
-final class SeeStackMeterDeliveryListener implements DeliveryListener {
+public final class SeeStackMeterDeliveryListener implements DeliveryListener {
 
 	private final MeterRegistry registry;
 
-	SeeStackMeterDeliveryListener(MeterRegistry registry) {
+	/**
+	 * Creates a listener that registers its counters in the given registry.
+	 * @param registry the registry to count in
+	 */
+	public SeeStackMeterDeliveryListener(MeterRegistry registry) {
 		this.registry = registry;
 	}
 

@@ -1,0 +1,260 @@
+package io.seestack.spring.autoconfigure;
+
+import java.time.Duration;
+import java.util.List;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CopyOnWriteArrayList;
+
+import io.seestack.DeliveryListener;
+import io.seestack.Feature;
+import io.seestack.Level;
+import io.seestack.SeeStack;
+import io.seestack.SeeStackClient;
+import io.seestack.SeeStackOptions;
+import io.seestack.testsupport.IngestServer;
+import io.seestack.transport.TransportRequest;
+import io.seestack.transport.TransportResponse;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
+
+import org.springframework.boot.autoconfigure.AutoConfigurations;
+import org.springframework.boot.info.BuildProperties;
+import org.springframework.boot.test.context.FilteredClassLoader;
+import org.springframework.boot.test.context.runner.ApplicationContextRunner;
+import org.springframework.boot.test.system.CapturedOutput;
+import org.springframework.boot.test.system.OutputCaptureExtension;
+import org.springframework.core.Ordered;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
+
+/**
+ * Tests for {@link SeeStackAutoConfiguration}.
+ */
+@ExtendWith(OutputCaptureExtension.class)
+class SeeStackAutoConfigurationTests {
+
+	private static final String NOT_SENDING = "SeeStack is not sending events: seestack.api-key is not set";
+
+	private static final String HTTP_OFF = "SeeStack HTTP request monitoring is off: seestack.project-id is not set";
+
+	private static IngestServer ingest;
+
+	private final ApplicationContextRunner contextRunner = new ApplicationContextRunner()
+		.withConfiguration(AutoConfigurations.of(SeeStackAutoConfiguration.class));
+
+	@BeforeAll
+	static void startIngest() {
+		ingest = IngestServer.start();
+	}
+
+	@AfterAll
+	static void stopIngest() {
+		ingest.close();
+	}
+
+	@BeforeEach
+	void resetIngest() {
+		ingest.reset();
+	}
+
+	private ApplicationContextRunner withIngest() {
+		return this.contextRunner.withPropertyValues("seestack.api-key=" + IngestServer.API_KEY,
+				"seestack.host=" + ingest.url());
+	}
+
+	@Test
+	void createsAClientThatSendsToTheConfiguredHostAndInstallsItIntoTheFacade() {
+		withIngest().run((context) -> {
+			SeeStackClient client = context.getBean(SeeStackClient.class);
+			assertThat(client).isNotSameAs(SeeStackClient.noop());
+			assertThat(client.isEnabled()).isTrue();
+			assertThat(SeeStack.getClient()).isSameAs(client);
+			SeeStack.captureError(new IllegalStateException("from the facade"));
+			await().until(() -> ingest.count("/ingest/v1/errors") == 1);
+			assertThat(ingest.bodies("/ingest/v1/errors").get(0).get("message").asString())
+				.isEqualTo("from the facade");
+		});
+	}
+
+	@Test
+	void backsOffWhenTheApplicationDefinesAClient() {
+		SeeStackClient own = SeeStackClient
+			.create(SeeStackOptions.builder().apiKey(IngestServer.API_KEY).host(ingest.url()).build());
+		try {
+			withIngest().withBean(SeeStackClient.class, () -> own).run((context) -> {
+				assertThat(context).getBean(SeeStackClient.class).isSameAs(own);
+				assertThat(SeeStack.getClient()).isSameAs(own);
+			});
+		}
+		finally {
+			own.close();
+		}
+	}
+
+	@Test
+	void isSwitchedOffByTheEnabledProperty() {
+		withIngest().withPropertyValues("seestack.enabled=false").run((context) -> {
+			assertThat(context).doesNotHaveBean(SeeStackClient.class);
+			assertThat(context).doesNotHaveBean(SeeStackProperties.class);
+		});
+	}
+
+	@Test
+	void backsOffWithoutTheSeeStackCore() {
+		withIngest().withClassLoader(new FilteredClassLoader(SeeStackClient.class))
+			.run((context) -> assertThat(context).doesNotHaveBean(SeeStackProperties.class));
+	}
+
+	@Test
+	void startsWithTheNoopClientAndSaysWhyOnceWhenNoApiKeyIsSet(CapturedOutput output) {
+		this.contextRunner.run((context) -> {
+			assertThat(context).hasNotFailed();
+			assertThat(context.getBean(SeeStackClient.class)).isSameAs(SeeStackClient.noop());
+		});
+		assertThat(occurrences(output.getAll(), NOT_SENDING)).isOne();
+		assertThat(output).doesNotContain(HTTP_OFF);
+	}
+
+	@Test
+	void treatsABlankApiKeyAsNotSet(CapturedOutput output) {
+		this.contextRunner.withPropertyValues("seestack.api-key=  ")
+			.run((context) -> assertThat(context.getBean(SeeStackClient.class)).isSameAs(SeeStackClient.noop()));
+		assertThat(occurrences(output.getAll(), NOT_SENDING)).isOne();
+	}
+
+	@Test
+	void saysOnceThatHttpMonitoringIsOffWithoutAProjectId(CapturedOutput output) {
+		withIngest().run((context) -> assertThat(context).hasNotFailed());
+		assertThat(occurrences(output.getAll(), HTTP_OFF)).isOne();
+		assertThat(output).doesNotContain(NOT_SENDING);
+	}
+
+	@Test
+	void saysNothingAboutHttpMonitoringWithAProjectId(CapturedOutput output) {
+		withIngest().withPropertyValues("seestack.project-id=123e4567-e89b-12d3-a456-426614174000")
+			.run((context) -> assertThat(context).hasNotFailed());
+		assertThat(output).doesNotContain(HTTP_OFF);
+	}
+
+	@Test
+	void mapsPropertiesOntoTheOptions() {
+		withIngest().withPropertyValues("seestack.environment=staging", "seestack.release=2.0.0",
+				"seestack.service-name=billing", "seestack.flush-interval=1h")
+			.run((context) -> {
+				SeeStackClient client = context.getBean(SeeStackClient.class);
+				client.captureError(new IllegalStateException("boom"));
+				client.captureLog(Level.INFO, "hello", null);
+				assertThat(client.flush(Duration.ofSeconds(5))).isTrue();
+				var error = ingest.bodies("/ingest/v1/errors").get(0);
+				assertThat(error.get("environment").asString()).isEqualTo("staging");
+				assertThat(error.get("release").asString()).isEqualTo("2.0.0");
+				assertThat(ingest.bodies("/ingest/v1/logs").get(0).get("service").asString()).isEqualTo("billing");
+			});
+	}
+
+	@Test
+	void defaultsTheReleaseToTheBuildVersionAndTheServiceNameToTheApplicationName() {
+		java.util.Properties build = new java.util.Properties();
+		build.setProperty("version", "1.4.2");
+		withIngest().withPropertyValues("spring.application.name=orders")
+			.withBean(BuildProperties.class, () -> new BuildProperties(build))
+			.run((context) -> {
+				SeeStackClient client = context.getBean(SeeStackClient.class);
+				client.captureError(new IllegalStateException("boom"));
+				client.captureLog(Level.INFO, "hello", null);
+				assertThat(client.flush(Duration.ofSeconds(5))).isTrue();
+				assertThat(ingest.bodies("/ingest/v1/errors").get(0).get("release").asString()).isEqualTo("1.4.2");
+				assertThat(ingest.bodies("/ingest/v1/logs").get(0).get("service").asString()).isEqualTo("orders");
+			});
+	}
+
+	@Test
+	void appliesCustomizersInOrderAfterTheProperties() {
+		List<String> calls = new CopyOnWriteArrayList<>();
+		List<TransportRequest> sent = new CopyOnWriteArrayList<>();
+		withIngest().withPropertyValues("seestack.environment=from-properties")
+			.withBean("second", SeeStackOptionsCustomizer.class,
+					() -> new OrderedCustomizer(2, (builder) -> calls.add("second")))
+			.withBean("first", SeeStackOptionsCustomizer.class, () -> new OrderedCustomizer(1, (builder) -> {
+				calls.add("first");
+				builder.environment("from-customizer").transport((request) -> {
+					sent.add(request);
+					return CompletableFuture.completedFuture(new TransportResponse(202, null));
+				});
+			}))
+			.run((context) -> {
+				assertThat(calls).containsExactly("first", "second");
+				SeeStackClient client = context.getBean(SeeStackClient.class);
+				client.captureError(new IllegalStateException("boom"));
+				assertThat(client.flush(Duration.ofSeconds(5))).isTrue();
+				assertThat(sent).singleElement()
+					.satisfies((request) -> assertThat(request.bodyAsString()).contains("from-customizer"));
+				assertThat(ingest.count("/ingest/v1/errors")).isZero();
+			});
+	}
+
+	@Test
+	void combinesAllDeliveryListenerBeans() {
+		List<String> first = new CopyOnWriteArrayList<>();
+		List<String> second = new CopyOnWriteArrayList<>();
+		withIngest().withBean("firstListener", DeliveryListener.class, () -> new RecordingListener(first))
+			.withBean("secondListener", DeliveryListener.class, () -> new RecordingListener(second))
+			.run((context) -> {
+				context.getBean(SeeStackClient.class).captureError(new IllegalStateException("boom"));
+				await().until(() -> !first.isEmpty() && !second.isEmpty());
+				assertThat(first).containsExactly("sent ERRORS 1");
+				assertThat(second).containsExactly("sent ERRORS 1");
+			});
+	}
+
+	@Test
+	void flushesAndClosesTheClientAndUninstallsItWhenTheContextCloses() {
+		SeeStackClient[] client = new SeeStackClient[1];
+		withIngest().withPropertyValues("seestack.flush-interval=1h").run((context) -> {
+			client[0] = context.getBean(SeeStackClient.class);
+			client[0].captureLog(Level.WARN, "captured before close", null);
+			assertThat(ingest.count("/ingest/v1/logs")).isZero();
+		});
+		assertThat(ingest.bodies("/ingest/v1/logs")).singleElement()
+			.satisfies((log) -> assertThat(log.get("message").asString()).isEqualTo("captured before close"));
+		assertThat(client[0].isEnabled()).isFalse();
+		assertThat(SeeStack.getClient()).isSameAs(SeeStackClient.noop());
+	}
+
+	private static int occurrences(String text, String part) {
+		int count = 0;
+		for (int at = text.indexOf(part); at >= 0; at = text.indexOf(part, at + part.length())) {
+			count++;
+		}
+		return count;
+	}
+
+	private record OrderedCustomizer(int order, SeeStackOptionsCustomizer delegate)
+			implements SeeStackOptionsCustomizer, Ordered {
+
+		@Override
+		public void customize(SeeStackOptions.Builder builder) {
+			this.delegate.customize(builder);
+		}
+
+		@Override
+		public int getOrder() {
+			return this.order;
+		}
+
+	}
+
+	private record RecordingListener(List<String> events) implements DeliveryListener {
+
+		@Override
+		public void sent(Feature feature, int count) {
+			this.events.add("sent " + feature + " " + count);
+		}
+
+	}
+
+}

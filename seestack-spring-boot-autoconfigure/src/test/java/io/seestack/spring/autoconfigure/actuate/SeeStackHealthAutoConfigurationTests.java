@@ -1,0 +1,108 @@
+package io.seestack.spring.autoconfigure.actuate;
+
+import java.time.Duration;
+
+import io.seestack.SeeStackClient;
+import io.seestack.spring.autoconfigure.SeeStackAutoConfiguration;
+import io.seestack.testsupport.IngestServer;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+
+import org.springframework.boot.autoconfigure.AutoConfigurations;
+import org.springframework.boot.health.contributor.Health;
+import org.springframework.boot.health.contributor.HealthIndicator;
+import org.springframework.boot.health.contributor.Status;
+import org.springframework.boot.test.context.FilteredClassLoader;
+import org.springframework.boot.test.context.runner.ApplicationContextRunner;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
+
+/**
+ * Tests for {@link SeeStackHealthAutoConfiguration}, against a real ingest server.
+ */
+class SeeStackHealthAutoConfigurationTests {
+
+	private static IngestServer ingest;
+
+	private final ApplicationContextRunner contextRunner = new ApplicationContextRunner()
+		.withConfiguration(
+				AutoConfigurations.of(SeeStackAutoConfiguration.class, SeeStackHealthAutoConfiguration.class));
+
+	@BeforeAll
+	static void startIngest() {
+		ingest = IngestServer.start();
+	}
+
+	@AfterAll
+	static void stopIngest() {
+		ingest.close();
+	}
+
+	@BeforeEach
+	void resetIngest() {
+		ingest.reset();
+	}
+
+	private ApplicationContextRunner withIngest(String apiKey) {
+		return this.contextRunner.withPropertyValues("seestack.api-key=" + apiKey, "seestack.host=" + ingest.url());
+	}
+
+	@Test
+	void isUpWithTheHostWhileSending() {
+		withIngest(IngestServer.API_KEY).run((context) -> {
+			Health health = context.getBean("seestackHealthIndicator", HealthIndicator.class).health();
+			assertThat(health.getStatus()).isEqualTo(Status.UP);
+			assertThat(health.getDetails()).containsEntry("host", ingest.url());
+		});
+	}
+
+	@Test
+	void isDownWithTheReasonAfterTheBackendRefusedTheApiKey() {
+		withIngest("not-the-key").run((context) -> {
+			context.getBean(SeeStackClient.class).captureError(new IllegalStateException("boom"));
+			HealthIndicator indicator = context.getBean("seestackHealthIndicator", HealthIndicator.class);
+			await().atMost(Duration.ofSeconds(10)).until(() -> indicator.health().getStatus().equals(Status.DOWN));
+			assertThat(indicator.health().getDetails()).hasEntrySatisfying("reason",
+					(reason) -> assertThat(reason.toString()).contains("401"));
+		});
+	}
+
+	@Test
+	void isUnknownWhenSeeStackIsNotConfigured() {
+		this.contextRunner.run((context) -> {
+			Health health = context.getBean("seestackHealthIndicator", HealthIndicator.class).health();
+			assertThat(health.getStatus()).isEqualTo(Status.UNKNOWN);
+			assertThat(health.getDetails()).containsEntry("reason", "not configured");
+		});
+	}
+
+	@Test
+	void backsOffWhenTheApplicationDefinesTheIndicator() {
+		HealthIndicator own = () -> Health.up().build();
+		withIngest(IngestServer.API_KEY).withBean("seestackHealthIndicator", HealthIndicator.class, () -> own)
+			.run((context) -> assertThat(context).getBean("seestackHealthIndicator").isSameAs(own));
+	}
+
+	@Test
+	void isSwitchedOffByTheHealthIndicatorProperty() {
+		withIngest(IngestServer.API_KEY).withPropertyValues("management.health.seestack.enabled=false")
+			.run((context) -> assertThat(context).doesNotHaveBean("seestackHealthIndicator"));
+	}
+
+	@Test
+	void isSwitchedOffWithSeeStack() {
+		withIngest(IngestServer.API_KEY).withPropertyValues("seestack.enabled=false")
+			.run((context) -> assertThat(context).doesNotHaveBean("seestackHealthIndicator"));
+	}
+
+	@Test
+	void backsOffWithoutTheHealthApi() {
+		withIngest(IngestServer.API_KEY).withClassLoader(new FilteredClassLoader(HealthIndicator.class))
+			.run((context) -> assertThat(context).hasSingleBean(SeeStackClient.class)
+				.doesNotHaveBean("seestackHealthIndicator"));
+	}
+
+}
