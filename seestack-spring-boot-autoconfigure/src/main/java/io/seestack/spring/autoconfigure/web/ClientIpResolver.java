@@ -1,0 +1,130 @@
+package io.seestack.spring.autoconfigure.web;
+
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.Enumeration;
+import java.util.List;
+
+import inet.ipaddr.IPAddress;
+import io.seestack.spring.autoconfigure.SeeStackProperties;
+import io.seestack.spring.autoconfigure.SeeStackProperties.IpCollection;
+import jakarta.servlet.http.HttpServletRequest;
+import org.jspecify.annotations.Nullable;
+
+/**
+ * Finds the IP address of the client that sent a request, and how much of it to record
+ * ({@code seestack.user.ip}).
+ *
+ * <p>The client is the direct peer, {@link HttpServletRequest#getRemoteAddr()} (which Spring Boot's
+ * {@code server.forward-headers-strategy} already corrects behind a proxy it knows), unless that peer is one of
+ * {@code seestack.trusted-proxies}. Only then is {@code X-Forwarded-For} read, right to left: trusted hops are
+ * skipped, malformed entries are skipped, and the first untrusted address is the client (if every hop is trusted,
+ * the leftmost one). A client that sends its own {@code X-Forwarded-For} straight to the application cannot choose
+ * the address recorded for it.
+ */
+public final class ClientIpResolver {
+
+	/** The de-facto standard header that proxies append the address of their peer to. */
+	public static final String X_FORWARDED_FOR = "X-Forwarded-For";
+
+	private final TrustedProxies trustedProxies;
+
+	private final IpCollection collection;
+
+	/**
+	 * Creates a resolver.
+	 * @param trustedProxies CIDR blocks or single addresses of trusted proxies, IPv4 or IPv6
+	 * @param collection how much of the address to record
+	 * @throws IllegalArgumentException naming the first entry that is not an address or CIDR block
+	 */
+	public ClientIpResolver(List<String> trustedProxies, IpCollection collection) {
+		this.trustedProxies = TrustedProxies.of(trustedProxies);
+		this.collection = collection;
+	}
+
+	/**
+	 * Creates a resolver from {@code seestack.trusted-proxies} and the effective {@code seestack.user.ip}.
+	 * @param properties the SeeStack properties
+	 * @return the resolver
+	 * @throws IllegalArgumentException naming the first trusted proxy that is not an address or CIDR block
+	 */
+	public static ClientIpResolver from(SeeStackProperties properties) {
+		return new ClientIpResolver(properties.getTrustedProxies(), properties.effectiveIpCollection());
+	}
+
+	/** How much of the address {@link #resolve(HttpServletRequest)} returns. */
+	public IpCollection collection() {
+		return this.collection;
+	}
+
+	/**
+	 * The client's address as it is to be recorded: whole, anonymized, or not at all.
+	 * @param request the request
+	 * @return the address to record, or {@code null} when IP collection is off or the address is unknown
+	 */
+	public @Nullable String resolve(HttpServletRequest request) {
+		if (this.collection == IpCollection.NONE) {
+			return null;
+		}
+		IPAddress client = clientAddress(request.getRemoteAddr(), request.getHeaders(X_FORWARDED_FOR));
+		if (client == null) {
+			return null;
+		}
+		return (this.collection == IpCollection.ANONYMIZED) ? IpAddresses.anonymize(client)
+				: IpAddresses.format(client);
+	}
+
+	/**
+	 * The client's whole address, whatever the collection setting.
+	 * @param remoteAddress the direct peer's address
+	 * @param forwardedFor the {@code X-Forwarded-For} header values, in the order received, or {@code null}
+	 * @return the address, or {@code null} if the peer's address is not an IP address
+	 */
+	@Nullable IPAddress clientAddress(@Nullable String remoteAddress, @Nullable Enumeration<String> forwardedFor) {
+		IPAddress peer = IpAddresses.parse(remoteAddress);
+		if (peer == null || forwardedFor == null || this.trustedProxies.isEmpty()
+				|| !this.trustedProxies.contains(peer)) {
+			return peer;
+		}
+		List<String> hops = hops(forwardedFor);
+		IPAddress leftmostTrusted = null;
+		for (int i = hops.size() - 1; i >= 0; i--) {
+			IPAddress hop = IpAddresses.parse(withoutPort(hops.get(i)));
+			if (hop == null) {
+				continue;
+			}
+			if (!this.trustedProxies.contains(hop)) {
+				return hop;
+			}
+			leftmostTrusted = hop;
+		}
+		return (leftmostTrusted != null) ? leftmostTrusted : peer;
+	}
+
+	private static List<String> hops(Enumeration<String> headerValues) {
+		if (!headerValues.hasMoreElements()) {
+			return Collections.emptyList();
+		}
+		List<String> hops = new ArrayList<>();
+		for (String value : Collections.list(headerValues)) {
+			for (String hop : value.split(",")) {
+				hops.add(hop.strip());
+			}
+		}
+		return hops;
+	}
+
+	/** {@code [2001:db8::1]:443} → {@code 2001:db8::1}; {@code 192.0.2.1:443} → {@code 192.0.2.1}. */
+	private static String withoutPort(String hop) {
+		if (hop.startsWith("[")) {
+			int end = hop.indexOf(']');
+			return (end > 0) ? hop.substring(1, end) : hop;
+		}
+		int colon = hop.indexOf(':');
+		if (colon > 0 && hop.indexOf(':', colon + 1) < 0) {
+			return hop.substring(0, colon);
+		}
+		return hop;
+	}
+
+}

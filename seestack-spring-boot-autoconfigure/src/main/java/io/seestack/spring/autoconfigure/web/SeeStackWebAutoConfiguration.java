@@ -1,0 +1,75 @@
+package io.seestack.spring.autoconfigure.web;
+
+import io.seestack.SeeStackClient;
+import io.seestack.spring.autoconfigure.SeeStackAutoConfiguration;
+import io.seestack.spring.autoconfigure.SeeStackProperties;
+import jakarta.servlet.DispatcherType;
+import jakarta.servlet.Filter;
+
+import org.springframework.boot.autoconfigure.AutoConfiguration;
+import org.springframework.boot.autoconfigure.condition.ConditionalOnBean;
+import org.springframework.boot.autoconfigure.condition.ConditionalOnBooleanProperty;
+import org.springframework.boot.autoconfigure.condition.ConditionalOnClass;
+import org.springframework.boot.autoconfigure.condition.ConditionalOnMissingBean;
+import org.springframework.boot.autoconfigure.condition.ConditionalOnWebApplication;
+import org.springframework.boot.autoconfigure.condition.ConditionalOnWebApplication.Type;
+import org.springframework.boot.web.servlet.FilterRegistrationBean;
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Configuration;
+import org.springframework.web.filter.OncePerRequestFilter;
+import org.springframework.web.servlet.HandlerExceptionResolver;
+
+/**
+ * {@link org.springframework.boot.autoconfigure.EnableAutoConfiguration Auto-configuration} for servlet web
+ * applications: the per-request scope and HTTP request item ({@link SeeStackRequestFilter}), the request IP
+ * ({@link ClientIpResolver}) and, with Spring MVC, the exception capture ({@link SeeStackExceptionRecorder}).
+ * Needs no Spring Security.
+ */
+@AutoConfiguration(after = SeeStackAutoConfiguration.class)
+@ConditionalOnWebApplication(type = Type.SERVLET)
+@ConditionalOnClass({ Filter.class, OncePerRequestFilter.class, FilterRegistrationBean.class, SeeStackClient.class })
+@ConditionalOnBooleanProperty(name = "seestack.enabled", matchIfMissing = true)
+@ConditionalOnBean(SeeStackClient.class)
+public final class SeeStackWebAutoConfiguration {
+
+	/** The name of the registration of {@link SeeStackRequestFilter}; a bean of this name replaces it. */
+	public static final String FILTER_REGISTRATION_BEAN_NAME = "seeStackRequestFilterRegistration";
+
+	@Bean
+	@ConditionalOnMissingBean
+	ClientIpResolver seeStackClientIpResolver(SeeStackProperties properties) {
+		return ClientIpResolver.from(properties);
+	}
+
+	@Bean
+	@ConditionalOnMissingBean
+	SeeStackRequestFilter seeStackRequestFilter(SeeStackClient seeStackClient, ClientIpResolver seeStackClientIpResolver,
+			SeeStackProperties properties) {
+		return new SeeStackRequestFilter(seeStackClient, seeStackClientIpResolver, properties);
+	}
+
+	@Bean(FILTER_REGISTRATION_BEAN_NAME)
+	@ConditionalOnMissingBean(name = FILTER_REGISTRATION_BEAN_NAME)
+	FilterRegistrationBean<SeeStackRequestFilter> seeStackRequestFilterRegistration(SeeStackRequestFilter filter) {
+		FilterRegistrationBean<SeeStackRequestFilter> registration = new FilterRegistrationBean<>(filter);
+		registration.setName("seeStackRequestFilter");
+		registration.setOrder(SeeStackRequestFilter.DEFAULT_ORDER);
+		registration.setDispatcherTypes(DispatcherType.REQUEST, DispatcherType.ASYNC, DispatcherType.ERROR);
+		registration.setAsyncSupported(true);
+		return registration;
+	}
+
+	@Configuration(proxyBeanMethods = false)
+	@ConditionalOnClass(HandlerExceptionResolver.class)
+	@ConditionalOnBooleanProperty(name = "seestack.exceptions.enabled", matchIfMissing = true)
+	static class ExceptionRecorderConfiguration {
+
+		@Bean
+		@ConditionalOnMissingBean
+		SeeStackExceptionRecorder seeStackExceptionRecorder() {
+			return new SeeStackExceptionRecorder();
+		}
+
+	}
+
+}

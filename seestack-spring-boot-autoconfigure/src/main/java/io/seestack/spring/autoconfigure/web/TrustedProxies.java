@@ -1,0 +1,57 @@
+package io.seestack.spring.autoconfigure.web;
+
+import java.util.ArrayList;
+import java.util.List;
+
+import inet.ipaddr.IPAddress;
+
+/**
+ * The proxies whose {@code X-Forwarded-For} header is believed: CIDR blocks and single addresses, IPv4 and IPv6,
+ * from {@code seestack.trusted-proxies}.
+ */
+final class TrustedProxies {
+
+	private static final TrustedProxies NONE = new TrustedProxies(List.of());
+
+	private final List<IPAddress> blocks;
+
+	private TrustedProxies(List<IPAddress> blocks) {
+		this.blocks = blocks;
+	}
+
+	/**
+	 * Parses the entries.
+	 * @throws IllegalArgumentException naming the first entry that is neither an IP address nor a CIDR block
+	 */
+	static TrustedProxies of(List<String> entries) {
+		if (entries.isEmpty()) {
+			return NONE;
+		}
+		List<IPAddress> blocks = new ArrayList<>(entries.size());
+		for (int i = 0; i < entries.size(); i++) {
+			String entry = entries.get(i);
+			IPAddress block = (entry != null) ? IpAddresses.parseBlock(entry) : null;
+			if (block == null) {
+				throw new IllegalArgumentException("seestack.trusted-proxies[" + i + "] '" + entry
+						+ "' is not an IP address or CIDR block: use a single address such as 10.0.0.7 or ::1, or "
+						+ "a block such as 10.0.0.0/8 or 2001:db8::/32");
+			}
+			blocks.add(block);
+		}
+		return new TrustedProxies(List.copyOf(blocks));
+	}
+
+	boolean isEmpty() {
+		return this.blocks.isEmpty();
+	}
+
+	boolean contains(IPAddress address) {
+		for (IPAddress block : this.blocks) {
+			if (block.contains(address)) {
+				return true;
+			}
+		}
+		return false;
+	}
+
+}
