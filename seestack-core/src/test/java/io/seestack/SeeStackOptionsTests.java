@@ -1,0 +1,108 @@
+package io.seestack;
+
+import java.time.Duration;
+
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.ValueSource;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatIllegalArgumentException;
+
+class SeeStackOptionsTests {
+
+	@AfterEach
+	void resetFacade() {
+		SeeStack.close();
+	}
+
+	@Test
+	void defaultsFollowTheIngestContract() {
+		SeeStackOptions options = SeeStackOptions.builder().apiKey("k").build();
+
+		assertThat(options.host()).hasToString("https://api.seestack.io");
+		assertThat(options.flushInterval()).isEqualTo(Duration.ofSeconds(5));
+		assertThat(options.bufferSize()).isEqualTo(500);
+		assertThat(options.debug()).isFalse();
+		assertThat(options.projectId()).isNull();
+	}
+
+	@ParameterizedTest
+	@ValueSource(strings = { "", "   " })
+	void emptyApiKeyFailsFastSayingWhatToDo(String key) {
+		assertThatIllegalArgumentException().isThrownBy(() -> SeeStackOptions.builder().apiKey(key).build())
+			.withMessageContaining("apiKey must not be empty")
+			.withMessageContaining("project settings");
+	}
+
+	@ParameterizedTest
+	@ValueSource(strings = { "api.seestack.io", "ftp://api.seestack.io", "https://", "https://host/?q=1",
+			"https://user:pw@host", "http://bad host" })
+	void malformedHostIsRejected(String host) {
+		assertThatIllegalArgumentException()
+			.isThrownBy(() -> SeeStackOptions.builder().apiKey("k").host(host).build())
+			.withMessageContaining("is not a valid URL");
+	}
+
+	@Test
+	void projectIdMustBeAUuid() {
+		assertThatIllegalArgumentException()
+			.isThrownBy(() -> SeeStackOptions.builder().apiKey("k").projectId("my-project").build())
+			.withMessageContaining("'my-project' is not a UUID");
+	}
+
+	@Test
+	void plainHttpIsRefusedInProductionUnlessTheHostIsLoopback() {
+		assertThatIllegalArgumentException().isThrownBy(() -> SeeStackOptions.builder().apiKey("k")
+			.host("http://ingest.example.com").environment("production").build())
+			.withMessageContaining("use https");
+		for (String loopback : new String[] { "http://localhost:8082", "http://127.0.0.1:8082", "http://[::1]:8082" }) {
+			assertThat(SeeStackOptions.builder().apiKey("k").host(loopback).environment("production").build().host())
+				.hasToString(loopback);
+		}
+		assertThat(SeeStackOptions.builder().apiKey("k").host("http://ingest.example.com").environment("staging")
+			.build().host()).hasToString("http://ingest.example.com");
+	}
+
+	@Test
+	void nonPositiveFlushIntervalAndBufferSizeAreRejected() {
+		assertThatIllegalArgumentException()
+			.isThrownBy(() -> SeeStackOptions.builder().apiKey("k").flushInterval(Duration.ZERO).build());
+		assertThatIllegalArgumentException().isThrownBy(() -> SeeStackOptions.builder().apiKey("k").bufferSize(0).build());
+	}
+
+	@Test
+	void toStringNeverShowsTheApiKey() {
+		assertThat(SeeStackOptions.builder().apiKey("seestack_live_abc").build().toString())
+			.doesNotContain("seestack_live_abc").contains("apiKey=[MASKED]");
+	}
+
+	@Test
+	void secondInitWarnsOnceAndIsIgnored() {
+		try (LogCapture logs = new LogCapture()) {
+			SeeStack.init(SeeStackOptions.builder().apiKey("first").build());
+			SeeStackClient first = SeeStack.getClient();
+
+			SeeStack.init(SeeStackOptions.builder().apiKey("second").build());
+			SeeStack.init(SeeStackOptions.builder().apiKey("third").build());
+
+			assertThat(SeeStack.getClient()).isSameAs(first);
+			assertThat(logs.warnings()).filteredOn((line) -> line.contains("init was called again")).hasSize(1);
+		}
+	}
+
+	@Test
+	void closeAllowsInitAgain() {
+		SeeStack.init(SeeStackOptions.builder().apiKey("first").build());
+		SeeStackClient first = SeeStack.getClient();
+
+		SeeStack.close();
+		SeeStack.init(SeeStackOptions.builder().apiKey("again").build());
+
+		assertThat(first.isEnabled()).isFalse();
+		assertThat(SeeStack.getClient()).isNotSameAs(first);
+		assertThat(SeeStack.getClient().isEnabled()).isTrue();
+	}
+
+}
