@@ -1,0 +1,113 @@
+package io.seestack.benchmarks;
+
+import java.io.IOException;
+import java.net.ServerSocket;
+import java.util.Map;
+import java.util.concurrent.TimeUnit;
+
+import io.seestack.ErrorContext;
+import io.seestack.HttpRequestEvent;
+import io.seestack.Level;
+import io.seestack.Scope;
+import io.seestack.SeeStackClient;
+import io.seestack.SeeStackOptions;
+import io.seestack.User;
+import org.openjdk.jmh.annotations.Benchmark;
+import org.openjdk.jmh.annotations.BenchmarkMode;
+import org.openjdk.jmh.annotations.Fork;
+import org.openjdk.jmh.annotations.Measurement;
+import org.openjdk.jmh.annotations.Mode;
+import org.openjdk.jmh.annotations.OutputTimeUnit;
+import org.openjdk.jmh.annotations.Setup;
+import org.openjdk.jmh.annotations.State;
+import org.openjdk.jmh.annotations.TearDown;
+import org.openjdk.jmh.annotations.Warmup;
+import org.openjdk.jmh.infra.Blackhole;
+
+/**
+ * What capture costs the calling thread while the backend is down (a closed loopback port: every send fails and is
+ * retried in the background). Sample-time mode, so JMH reports the median (p0.50) as well as the tail.
+ *
+ * <p>{@code captureError} needs a new throwable per call (the same one is captured once), so
+ * {@link #newExceptionOnly} measures creating it alone: the SDK's own cost is the difference.
+ */
+@BenchmarkMode(Mode.SampleTime)
+@OutputTimeUnit(TimeUnit.NANOSECONDS)
+@Warmup(iterations = 3, time = 2)
+@Measurement(iterations = 5, time = 2)
+@Fork(2)
+@State(org.openjdk.jmh.annotations.Scope.Benchmark)
+public class CaptureBenchmark {
+
+	private static final User USER = User.builder().id("usr_42").email("ada@example.com").username("ada").build();
+
+	private static final Map<String, Object> METADATA = Map.of("orderId", "ORD-5512", "amount", 99.9);
+
+	private SeeStackClient client;
+
+	@Setup
+	public void start() throws IOException {
+		int closedPort;
+		try (ServerSocket socket = new ServerSocket(0)) {
+			closedPort = socket.getLocalPort();
+		}
+		this.client = SeeStackClient.create(SeeStackOptions.builder().apiKey("benchmark")
+			.host("http://127.0.0.1:" + closedPort).projectId("a1b2c3d4-e5f6-7890-abcd-ef1234567890").build());
+		this.client.setUser(USER);
+	}
+
+	@TearDown
+	public void stop() {
+		this.client.close();
+	}
+
+	@Benchmark
+	public Object newExceptionOnly() {
+		return new IllegalStateException("payment failed");
+	}
+
+	@Benchmark
+	public void captureError() {
+		this.client.captureError(new IllegalStateException("payment failed"));
+	}
+
+	@Benchmark
+	public void captureErrorWithContext() {
+		this.client.captureError(new IllegalStateException("payment failed"),
+				ErrorContext.builder().level(Level.FATAL).metadata(METADATA).sessionId("sess_1").build());
+	}
+
+	@Benchmark
+	public void captureLog() {
+		this.client.captureLog(Level.INFO, "Payment retry attempt 3 of 5", METADATA);
+	}
+
+	@Benchmark
+	public void captureLogInScope() {
+		try (Scope scope = this.client.openScope()) {
+			this.client.captureLog(Level.INFO, "Payment retry attempt 3 of 5", METADATA);
+		}
+	}
+
+	@Benchmark
+	public void captureHttpRequest() {
+		this.client.captureHttpRequest(HttpRequestEvent.builder().method("GET").host("api.example.com")
+			.path("/orders/42").statusCode(200).build());
+	}
+
+	@Benchmark
+	public void openScopeAndClose(Blackhole blackhole) {
+		try (Scope scope = this.client.openScope()) {
+			blackhole.consume(scope);
+		}
+	}
+
+	@Benchmark
+	public void openScopeSetUserAndClose(Blackhole blackhole) {
+		try (Scope scope = this.client.openScope()) {
+			this.client.setUser(USER);
+			blackhole.consume(scope);
+		}
+	}
+
+}
