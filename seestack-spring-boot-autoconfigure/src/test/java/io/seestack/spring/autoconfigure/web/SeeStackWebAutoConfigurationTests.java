@@ -1,0 +1,179 @@
+package io.seestack.spring.autoconfigure.web;
+
+import java.util.List;
+
+import io.seestack.SeeStackClient;
+import io.seestack.spring.autoconfigure.SeeStackAutoConfiguration;
+import io.seestack.spring.autoconfigure.SeeStackProperties;
+import io.seestack.spring.autoconfigure.SeeStackProperties.IpCollection;
+import jakarta.servlet.DispatcherType;
+import org.junit.jupiter.api.Test;
+
+import org.springframework.boot.autoconfigure.AutoConfigurations;
+import org.springframework.boot.test.context.FilteredClassLoader;
+import org.springframework.boot.test.context.runner.ApplicationContextRunner;
+import org.springframework.boot.test.context.runner.ReactiveWebApplicationContextRunner;
+import org.springframework.boot.test.context.runner.WebApplicationContextRunner;
+import org.springframework.boot.web.servlet.FilterRegistrationBean;
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Configuration;
+import org.springframework.web.servlet.HandlerExceptionResolver;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+/**
+ * Tests for {@link SeeStackWebAutoConfiguration}.
+ */
+class SeeStackWebAutoConfigurationTests {
+
+	private final WebApplicationContextRunner contextRunner = new WebApplicationContextRunner()
+		.withConfiguration(AutoConfigurations.of(SeeStackAutoConfiguration.class, SeeStackWebAutoConfiguration.class));
+
+	@Test
+	void registersTheRequestFilterBeforeSpringSecurityForRequestAsyncAndErrorDispatches() {
+		this.contextRunner.run((context) -> {
+			assertThat(context).hasSingleBean(SeeStackRequestFilter.class)
+				.hasSingleBean(ClientIpResolver.class)
+				.hasSingleBean(SeeStackExceptionRecorder.class);
+			FilterRegistrationBean<?> registration = context
+				.getBean(SeeStackWebAutoConfiguration.FILTER_REGISTRATION_BEAN_NAME, FilterRegistrationBean.class);
+			assertThat(registration.getFilter()).isSameAs(context.getBean(SeeStackRequestFilter.class));
+			assertThat(registration.getOrder()).isEqualTo(SeeStackRequestFilter.DEFAULT_ORDER).isLessThan(-100);
+			assertThat(registration.determineDispatcherTypes()).containsExactlyInAnyOrder(DispatcherType.REQUEST,
+					DispatcherType.ASYNC, DispatcherType.ERROR);
+			assertThat(registration.isAsyncSupported()).isTrue();
+		});
+	}
+
+	@Test
+	void collectsNoIpByDefault() {
+		this.contextRunner.run((context) -> assertThat(context.getBean(ClientIpResolver.class).collection())
+			.isEqualTo(IpCollection.NONE));
+	}
+
+	@Test
+	void takesTheIpCollectionAndTrustedProxiesFromTheProperties() {
+		this.contextRunner.withPropertyValues("seestack.user.ip=anonymized", "seestack.trusted-proxies=10.0.0.0/8,::1")
+			.run((context) -> assertThat(context.getBean(ClientIpResolver.class).collection())
+				.isEqualTo(IpCollection.ANONYMIZED));
+	}
+
+	@Test
+	void failsToStartWithAnInvalidTrustedProxyNamingIt() {
+		this.contextRunner.withPropertyValues("seestack.trusted-proxies=10.0.0.0/8,10.0.0.300")
+			.run((context) -> assertThat(context).hasFailed()
+				.getFailure()
+				.rootCause()
+				.isInstanceOf(IllegalArgumentException.class)
+				.hasMessageContaining("seestack.trusted-proxies[1] '10.0.0.300' is not an IP address or CIDR block"));
+	}
+
+	@Test
+	void registersAUserDefinedFilterInPlaceOfTheDefault() {
+		this.contextRunner.withUserConfiguration(UserFilterConfiguration.class).run((context) -> {
+			assertThat(context).hasSingleBean(SeeStackRequestFilter.class);
+			assertThat(context.getBean(SeeStackRequestFilter.class))
+				.isSameAs(context.getBean("customFilter", SeeStackRequestFilter.class));
+			assertThat(context.getBean(SeeStackWebAutoConfiguration.FILTER_REGISTRATION_BEAN_NAME,
+					FilterRegistrationBean.class)
+				.getFilter()).isSameAs(context.getBean("customFilter"));
+		});
+	}
+
+	@Test
+	void backsOffFromAUserDefinedRegistration() {
+		this.contextRunner.withUserConfiguration(UserRegistrationConfiguration.class)
+			.run((context) -> assertThat(context.getBean(SeeStackWebAutoConfiguration.FILTER_REGISTRATION_BEAN_NAME,
+					FilterRegistrationBean.class)
+				.getOrder()).isEqualTo(42));
+	}
+
+	@Test
+	void backsOffFromAUserDefinedIpResolver() {
+		this.contextRunner.withBean("customIpResolver", ClientIpResolver.class,
+				() -> new ClientIpResolver(List.of(), IpCollection.FULL))
+			.run((context) -> assertThat(context).hasSingleBean(ClientIpResolver.class)
+				.hasBean("customIpResolver"));
+	}
+
+	@Test
+	void backsOffFromAUserDefinedExceptionRecorder() {
+		this.contextRunner.withBean("customRecorder", SeeStackExceptionRecorder.class, SeeStackExceptionRecorder::new)
+			.run((context) -> assertThat(context).hasSingleBean(SeeStackExceptionRecorder.class)
+				.hasBean("customRecorder"));
+	}
+
+	@Test
+	void recordsNoExceptionsWhenExceptionCaptureIsOff() {
+		this.contextRunner.withPropertyValues("seestack.exceptions.enabled=false")
+			.run((context) -> assertThat(context).hasSingleBean(SeeStackRequestFilter.class)
+				.doesNotHaveBean(SeeStackExceptionRecorder.class));
+	}
+
+	@Test
+	void isOffWhenSeeStackIsOff() {
+		this.contextRunner.withPropertyValues("seestack.enabled=false")
+			.run((context) -> assertThat(context).doesNotHaveBean(SeeStackRequestFilter.class)
+				.doesNotHaveBean(ClientIpResolver.class)
+				.doesNotHaveBean(SeeStackExceptionRecorder.class)
+				.doesNotHaveBean(SeeStackWebAutoConfiguration.FILTER_REGISTRATION_BEAN_NAME));
+	}
+
+	@Test
+	void worksWithoutSpringSecurity() {
+		this.contextRunner.withClassLoader(new FilteredClassLoader("org.springframework.security"))
+			.run((context) -> assertThat(context).hasNotFailed()
+				.hasSingleBean(SeeStackRequestFilter.class)
+				.hasSingleBean(SeeStackExceptionRecorder.class));
+	}
+
+	@Test
+	void capturesNoExceptionsWithoutSpringMvcButStillScopesRequests() {
+		this.contextRunner.withClassLoader(new FilteredClassLoader(HandlerExceptionResolver.class))
+			.run((context) -> assertThat(context).hasSingleBean(SeeStackRequestFilter.class)
+				.doesNotHaveBean(SeeStackExceptionRecorder.class));
+	}
+
+	@Test
+	void isOffWithoutServletRegistrationSupport() {
+		this.contextRunner.withClassLoader(new FilteredClassLoader(FilterRegistrationBean.class))
+			.run((context) -> assertThat(context).hasSingleBean(SeeStackClient.class)
+				.doesNotHaveBean(SeeStackRequestFilter.class));
+	}
+
+	@Test
+	void isOffInAnApplicationThatIsNotAServletWebApplication() {
+		new ApplicationContextRunner()
+			.withConfiguration(
+					AutoConfigurations.of(SeeStackAutoConfiguration.class, SeeStackWebAutoConfiguration.class))
+			.run((context) -> assertThat(context).hasSingleBean(SeeStackClient.class)
+				.doesNotHaveBean(SeeStackRequestFilter.class));
+		new ReactiveWebApplicationContextRunner()
+			.withConfiguration(
+					AutoConfigurations.of(SeeStackAutoConfiguration.class, SeeStackWebAutoConfiguration.class))
+			.run((context) -> assertThat(context).doesNotHaveBean(SeeStackRequestFilter.class));
+	}
+
+	@Configuration(proxyBeanMethods = false)
+	static class UserFilterConfiguration {
+
+		@Bean
+		SeeStackRequestFilter customFilter(SeeStackClient client, SeeStackProperties properties) {
+			return new SeeStackRequestFilter(client, ClientIpResolver.from(properties), properties);
+		}
+
+	}
+
+	@Configuration(proxyBeanMethods = false)
+	static class UserRegistrationConfiguration {
+
+		@Bean(SeeStackWebAutoConfiguration.FILTER_REGISTRATION_BEAN_NAME)
+		FilterRegistrationBean<SeeStackRequestFilter> registration(SeeStackRequestFilter filter) {
+			FilterRegistrationBean<SeeStackRequestFilter> registration = new FilterRegistrationBean<>(filter);
+			registration.setOrder(42);
+			return registration;
+		}
+
+	}
+
+}
