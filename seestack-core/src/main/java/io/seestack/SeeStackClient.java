@@ -43,6 +43,9 @@ public interface SeeStackClient extends AutoCloseable {
 	/** Events waiting to be sent for the feature (not counting those in flight). */
 	int bufferedCount(Feature feature);
 
+	/** What the client is doing: mode, target, counters per feature, and in local mode the recent payloads. */
+	SeeStackStatus status();
+
 	// --- user context
 
 	/**

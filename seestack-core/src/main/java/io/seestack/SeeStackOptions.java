@@ -4,6 +4,7 @@ import java.net.InetAddress;
 import java.net.URI;
 import java.net.URISyntaxException;
 import java.net.UnknownHostException;
+import java.nio.file.Path;
 import java.time.Duration;
 import java.util.Locale;
 import java.util.UUID;
@@ -48,6 +49,10 @@ public final class SeeStackOptions {
 
 	private final DeliveryListener deliveryListener;
 
+	private final boolean local;
+
+	private final @Nullable Path outbox;
+
 	private SeeStackOptions(Builder builder, String apiKey, URI host) {
 		this.apiKey = apiKey;
 		this.host = host;
@@ -60,6 +65,8 @@ public final class SeeStackOptions {
 		this.debug = builder.debug;
 		this.transport = builder.transport;
 		this.deliveryListener = builder.deliveryListener;
+		this.local = builder.local;
+		this.outbox = builder.outbox;
 	}
 
 	public static Builder builder() {
@@ -115,9 +122,19 @@ public final class SeeStackOptions {
 		return this.deliveryListener;
 	}
 
+	/** Whether payloads are kept locally (a bounded ring and the {@link #outbox()} file) instead of sent. */
+	public boolean local() {
+		return this.local;
+	}
+
+	/** In local mode, the JSON-lines file each payload is appended to, or {@code null} for the in-memory ring only. */
+	public @Nullable Path outbox() {
+		return this.outbox;
+	}
+
 	@Override
 	public String toString() {
-		return "SeeStackOptions{host=" + this.host + ", environment=" + this.environment + ", release="
+		return "SeeStackOptions{" + (this.local ? "local, outbox=" + this.outbox + ", " : "") + "host=" + this.host + ", environment=" + this.environment + ", release="
 				+ this.release + ", projectId=" + this.projectId + ", serviceName=" + this.serviceName
 				+ ", flushInterval=" + this.flushInterval + ", bufferSize=" + this.bufferSize + ", debug="
 				+ this.debug + ", apiKey=[MASKED]}";
@@ -147,6 +164,10 @@ public final class SeeStackOptions {
 		private @Nullable Transport transport;
 
 		private DeliveryListener deliveryListener = DeliveryListener.NOOP;
+
+		private boolean local;
+
+		private @Nullable Path outbox;
 
 		private Builder() {
 		}
@@ -211,6 +232,17 @@ public final class SeeStackOptions {
 		}
 
 		/**
+		 * Local mode, for development without a SeeStack backend: payloads are built and checked exactly as for
+		 * delivery, then kept in a bounded in-memory ring and, when {@code outbox} is given, appended as JSON lines
+		 * to that file (rotated at 10 MB). No API key is needed and nothing leaves the machine.
+		 */
+		public Builder local(@Nullable Path outbox) {
+			this.local = true;
+			this.outbox = outbox;
+			return this;
+		}
+
+		/**
 		 * Validates and builds the options.
 		 * @throws IllegalArgumentException if the API key is empty, the host is not an {@code http(s)} URL, the
 		 * project id is not a UUID, plain {@code http} is used in production for a remote host, or the flush
@@ -218,6 +250,9 @@ public final class SeeStackOptions {
 		 */
 		public SeeStackOptions build() {
 			String key = blankToNull(this.apiKey);
+			if (key == null && this.local) {
+				key = "";
+			}
 			if (key == null) {
 				throw new IllegalArgumentException("SeeStack apiKey must not be empty: "
 						+ "set it to the API key from your SeeStack project settings");

@@ -1,9 +1,11 @@
 package io.seestack.internal;
 
+import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.Collections;
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.UUID;
@@ -21,11 +23,13 @@ import io.seestack.Level;
 import io.seestack.Scope;
 import io.seestack.SeeStackClient;
 import io.seestack.SeeStackOptions;
+import io.seestack.SeeStackStatus;
 import io.seestack.User;
 import io.seestack.internal.context.ScopeImpl;
 import io.seestack.internal.context.UserContext;
 import io.seestack.internal.delivery.Dispatcher;
 import io.seestack.internal.delivery.JdkHttpTransport;
+import io.seestack.internal.delivery.LocalOutboxTransport;
 import io.seestack.internal.payload.CapturedError;
 import io.seestack.internal.payload.CapturedHeartbeat;
 import io.seestack.internal.payload.CapturedHttpRequest;
@@ -52,6 +56,8 @@ public final class DefaultSeeStackClient implements SeeStackClient {
 
 	private final UserContext context;
 
+	private final @Nullable LocalOutboxTransport localTransport;
+
 	/** Throwables already captured, held weakly: identity semantics, since Throwable does not override equals. */
 	private final Map<Throwable, Boolean> captured = Collections.synchronizedMap(new WeakHashMap<>());
 
@@ -66,10 +72,12 @@ public final class DefaultSeeStackClient implements SeeStackClient {
 	 */
 	public DefaultSeeStackClient(SeeStackOptions options, @Nullable Scheduler retryScheduler) {
 		this.options = options;
-		Transport transport = (options.transport() != null) ? options.transport() : new JdkHttpTransport(options);
+		this.localTransport = options.local() ? new LocalOutboxTransport(options.outbox()) : null;
+		Transport transport = (options.transport() != null) ? options.transport()
+				: (this.localTransport != null) ? this.localTransport : new JdkHttpTransport(options);
 		this.dispatcher = new Dispatcher(options, transport, new JsonCodec(), retryScheduler);
 		this.context = new UserContext(this.dispatcher::enqueue);
-		log.debug(options.debug(), () -> "SeeStack started: " + options);
+		this.log.debug(options.debug(), () -> "SeeStack started: " + options);
 	}
 
 	@Override
@@ -89,6 +97,18 @@ public final class DefaultSeeStackClient implements SeeStackClient {
 	@Override
 	public int bufferedCount(Feature feature) {
 		return this.dispatcher.buffered(feature);
+	}
+
+	@Override
+	public SeeStackStatus status() {
+		if (this.localTransport != null) {
+			Path outbox = this.localTransport.outbox();
+			return new SeeStackStatus(SeeStackStatus.Mode.LOCAL,
+					(outbox != null) ? outbox.toAbsolutePath().toString() : "memory", disabledReason().orElse(null),
+					this.dispatcher.status(), this.localTransport.recent());
+		}
+		return new SeeStackStatus(SeeStackStatus.Mode.REMOTE, this.options.host().toString(),
+				disabledReason().orElse(null), this.dispatcher.status(), List.of());
 	}
 
 	@Override
@@ -187,7 +207,7 @@ public final class DefaultSeeStackClient implements SeeStackClient {
 			return;
 		}
 		if (this.options.projectId() == null) {
-			log.warnOnce("no-project-id", () -> "SeeStack HTTP request monitoring is off: no projectId is "
+			this.log.warnOnce("no-project-id", () -> "SeeStack HTTP request monitoring is off: no projectId is "
 					+ "configured (the ingest API needs it for HTTP request items)");
 			return;
 		}
@@ -211,7 +231,7 @@ public final class DefaultSeeStackClient implements SeeStackClient {
 	@Override
 	public JobHandle startJob(String slug) {
 		if (slug == null || !SLUG.matcher(slug).matches()) {
-			log.warnOnce("slug:" + slug, () -> "SeeStack job slug '" + slug + "' is invalid (lowercase letters, "
+			this.log.warnOnce("slug:" + slug, () -> "SeeStack job slug '" + slug + "' is invalid (lowercase letters, "
 					+ "digits and hyphens only, as in the cron monitor): its heartbeat will not be sent");
 		}
 		return new JobHandle(String.valueOf(slug), System.nanoTime());
@@ -295,7 +315,7 @@ public final class DefaultSeeStackClient implements SeeStackClient {
 	}
 
 	private void internalError(String operation, Throwable ex) {
-		log.warnOnce("internal:" + operation, () -> "SeeStack " + operation + " failed internally and was skipped ("
+		this.log.warnOnce("internal:" + operation, () -> "SeeStack " + operation + " failed internally and was skipped ("
 				+ ex.getClass().getName() + "); the application is not affected");
 	}
 

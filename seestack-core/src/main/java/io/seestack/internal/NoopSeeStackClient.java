@@ -1,6 +1,7 @@
 package io.seestack.internal;
 
 import java.time.Duration;
+import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.Callable;
@@ -13,6 +14,7 @@ import io.seestack.JobStatus;
 import io.seestack.Level;
 import io.seestack.Scope;
 import io.seestack.SeeStackClient;
+import io.seestack.SeeStackStatus;
 import io.seestack.User;
 import org.jspecify.annotations.Nullable;
 
@@ -54,6 +56,11 @@ public final class NoopSeeStackClient implements SeeStackClient {
 	@Override
 	public int bufferedCount(Feature feature) {
 		return 0;
+	}
+
+	@Override
+	public SeeStackStatus status() {
+		return new SeeStackStatus(SeeStackStatus.Mode.OFF, "none", null, Map.of(), List.of());
 	}
 
 	@Override

@@ -20,6 +20,7 @@ import io.seestack.DeliveryListener;
 import io.seestack.DeliveryListener.DropReason;
 import io.seestack.Feature;
 import io.seestack.SeeStackOptions;
+import io.seestack.SeeStackStatus.FeatureStatus;
 import io.seestack.internal.SdkLog;
 import io.seestack.internal.payload.CapturedError;
 import io.seestack.internal.payload.CapturedEvent;
@@ -51,6 +52,8 @@ public final class Dispatcher {
 	private final SdkLog log = SdkLog.get(Dispatcher.class);
 
 	private final Map<Feature, EventBuffer> buffers = new EnumMap<>(Feature.class);
+
+	private final Map<Feature, Counters> counters = new EnumMap<>(Feature.class);
 
 	private final Transport transport;
 
@@ -103,9 +106,10 @@ public final class Dispatcher {
 		Scheduler scheduler = (retryScheduler != null) ? retryScheduler : Scheduler.of(executor);
 		for (Feature feature : Feature.values()) {
 			this.buffers.put(feature, new EventBuffer(options.bufferSize()));
+			this.counters.put(feature, new Counters());
 			this.retrying.put(feature, Failsafe
 				.with(RetryRules.policy(() -> this.stopped || this.disabledReason != null,
-						() -> notifyListener(() -> this.listener.retried(feature))))
+						() -> retried(feature)))
 				.with(scheduler));
 		}
 		long interval = options.flushInterval().toMillis();
@@ -121,7 +125,7 @@ public final class Dispatcher {
 		EventBuffer buffer = this.buffers.get(feature);
 		if (buffer.add(event)) {
 			dropped(feature, DropReason.BUFFER_FULL, 1);
-			log.warnOnce("full:" + feature, () -> "SeeStack " + feature + " buffer is full ("
+			this.log.warnOnce("full:" + feature, () -> "SeeStack " + feature + " buffer is full ("
 					+ buffer.capacity() + " events): dropping the oldest until the backend catches up");
 		}
 		if (feature == Feature.ERRORS || feature == Feature.HEARTBEATS) {
@@ -138,6 +142,18 @@ public final class Dispatcher {
 
 	public @Nullable String disabledReason() {
 		return this.disabledReason;
+	}
+
+	/** Counters and buffer fill per feature. */
+	public Map<Feature, FeatureStatus> status() {
+		Map<Feature, FeatureStatus> status = new EnumMap<>(Feature.class);
+		for (Feature feature : Feature.values()) {
+			Counters counts = this.counters.get(feature);
+			EventBuffer buffer = this.buffers.get(feature);
+			status.put(feature, new FeatureStatus(counts.sent.get(), counts.dropped.get(), counts.retried.get(),
+					buffer.size(), buffer.capacity()));
+		}
+		return status;
 	}
 
 	/**
@@ -185,7 +201,7 @@ public final class Dispatcher {
 		}
 		abandoned += this.inFlight.get();
 		if (!delivered || abandoned > 0) {
-			log.warn("SeeStack shut down before everything was delivered (" + abandoned
+			this.log.warn("SeeStack shut down before everything was delivered (" + abandoned
 					+ " batches or events unsent after the " + deadline.toSeconds() + " s deadline)");
 		}
 		signalProgress();
@@ -199,7 +215,7 @@ public final class Dispatcher {
 			}
 			this.disabledReason = reason;
 		}
-		log.warn("SeeStack is disabled for the rest of this process: " + reason);
+		this.log.warn("SeeStack is disabled for the rest of this process: " + reason);
 		for (Feature feature : Feature.values()) {
 			int count = this.buffers.get(feature).clear();
 			if (count > 0) {
@@ -265,7 +281,7 @@ public final class Dispatcher {
 			}
 		}
 		catch (RuntimeException ex) {
-			log.warn("SeeStack delivery failed unexpectedly; continuing", ex);
+			this.log.warn("SeeStack delivery failed unexpectedly; continuing", ex);
 		}
 		finally {
 			signalProgress();
@@ -285,7 +301,7 @@ public final class Dispatcher {
 		catch (RuntimeException | StackOverflowError ex) {
 			this.inFlight.decrementAndGet();
 			dropped(feature, DropReason.INVALID, batch.size());
-			log.warnOnce("invalid:" + feature, () -> "SeeStack could not serialise a " + feature + " payload ("
+			this.log.warnOnce("invalid:" + feature, () -> "SeeStack could not serialise a " + feature + " payload ("
 					+ ex.getClass().getName() + "); it was dropped");
 			return;
 		}
@@ -325,9 +341,10 @@ public final class Dispatcher {
 		Feature feature = request.feature();
 		int count = request.itemCount();
 		if (response != null && response.isSuccess()) {
-			log.rearm("failing:" + feature);
+			this.log.rearm("failing:" + feature);
+			this.counters.get(feature).sent.addAndGet(count);
 			notifyListener(() -> this.listener.sent(feature, count));
-			log.debug(this.debug, () -> "SeeStack sent " + count + " " + feature + " event(s) to "
+			this.log.debug(this.debug, () -> "SeeStack sent " + count + " " + feature + " event(s) to "
 					+ request.path() + ": HTTP " + response.statusCode());
 			return;
 		}
@@ -347,13 +364,29 @@ public final class Dispatcher {
 		dropped(feature, retryable ? DropReason.RETRIES_EXHAUSTED : DropReason.REJECTED, count);
 		String outcome = (response != null) ? "HTTP " + response.statusCode()
 				: String.valueOf(RetryRules.unwrap(failure));
-		log.warnOnce("failing:" + feature, () -> "SeeStack could not deliver " + feature + " to " + request.path()
+		this.log.warnOnce("failing:" + feature, () -> "SeeStack could not deliver " + feature + " to " + request.path()
 				+ " (" + outcome + (retryable ? ", after " + RetryRules.MAX_ATTEMPTS + " attempts" : ", not retried")
 				+ "); further failures are counted, not logged, until a delivery succeeds");
 	}
 
 	private void dropped(Feature feature, DropReason reason, int count) {
+		this.counters.get(feature).dropped.addAndGet(count);
 		notifyListener(() -> this.listener.dropped(feature, reason, count));
+	}
+
+	private void retried(Feature feature) {
+		this.counters.get(feature).retried.incrementAndGet();
+		notifyListener(() -> this.listener.retried(feature));
+	}
+
+	private static final class Counters {
+
+		private final AtomicLong sent = new AtomicLong();
+
+		private final AtomicLong dropped = new AtomicLong();
+
+		private final AtomicLong retried = new AtomicLong();
+
 	}
 
 	private void notifyListener(Runnable call) {
@@ -361,7 +394,7 @@ public final class Dispatcher {
 			call.run();
 		}
 		catch (RuntimeException ex) {
-			log.warnOnce("listener", () -> "SeeStack DeliveryListener threw " + ex + "; ignored");
+			this.log.warnOnce("listener", () -> "SeeStack DeliveryListener threw " + ex + "; ignored");
 		}
 	}
 

@@ -1,0 +1,106 @@
+package io.seestack.internal.delivery;
+
+import java.io.IOException;
+import java.io.OutputStream;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
+import java.nio.file.StandardOpenOption;
+import java.time.Instant;
+import java.util.ArrayDeque;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.CompletableFuture;
+
+import io.seestack.SeeStackStatus.RecordedPayload;
+import io.seestack.internal.SdkLog;
+import io.seestack.transport.Transport;
+import io.seestack.transport.TransportRequest;
+import io.seestack.transport.TransportResponse;
+import org.jspecify.annotations.Nullable;
+import tools.jackson.databind.json.JsonMapper;
+
+/**
+ * Local mode's transport: every payload is answered 202 and kept, newest last, in a bounded ring and, if a file is
+ * configured, appended to it as one JSON line ({@code path}, {@code recordedAt}, {@code body}). The file is rotated to
+ * {@code <name>.1} when it passes {@link #MAX_FILE_BYTES}, so it never grows without bound. Runs on the delivery
+ * thread, never on the application's.
+ */
+public final class LocalOutboxTransport implements Transport {
+
+	static final int RING_SIZE = 200;
+
+	static final long MAX_FILE_BYTES = 10L * 1024 * 1024;
+
+	private final SdkLog log = SdkLog.get(LocalOutboxTransport.class);
+
+	private final JsonMapper json = JsonMapper.builder().build();
+
+	private final ArrayDeque<RecordedPayload> ring = new ArrayDeque<>();
+
+	private final @Nullable Path outbox;
+
+	private final long maxFileBytes;
+
+	public LocalOutboxTransport(@Nullable Path outbox) {
+		this(outbox, MAX_FILE_BYTES);
+	}
+
+	LocalOutboxTransport(@Nullable Path outbox, long maxFileBytes) {
+		this.outbox = outbox;
+		this.maxFileBytes = maxFileBytes;
+	}
+
+	@Override
+	public CompletableFuture<TransportResponse> send(TransportRequest request) {
+		RecordedPayload payload = new RecordedPayload(request.path(), request.bodyAsString(), Instant.now());
+		synchronized (this.ring) {
+			if (this.ring.size() >= RING_SIZE) {
+				this.ring.removeFirst();
+			}
+			this.ring.addLast(payload);
+		}
+		if (this.outbox != null) {
+			append(this.outbox, payload);
+		}
+		return CompletableFuture.completedFuture(new TransportResponse(202, null));
+	}
+
+	/** The most recent payloads, oldest first. */
+	public List<RecordedPayload> recent() {
+		synchronized (this.ring) {
+			return List.copyOf(this.ring);
+		}
+	}
+
+	public @Nullable Path outbox() {
+		return this.outbox;
+	}
+
+	private synchronized void append(Path file, RecordedPayload payload) {
+		try {
+			Map<String, Object> line = new LinkedHashMap<>();
+			line.put("path", payload.path());
+			line.put("recordedAt", payload.recordedAt().toString());
+			line.put("body", this.json.readTree(payload.body()));
+			byte[] bytes = (this.json.writeValueAsString(line) + "\n").getBytes(StandardCharsets.UTF_8);
+			Path parent = file.toAbsolutePath().getParent();
+			if (parent != null) {
+				Files.createDirectories(parent);
+			}
+			if (Files.exists(file) && Files.size(file) + bytes.length > this.maxFileBytes) {
+				Files.move(file, file.resolveSibling(file.getFileName() + ".1"), StandardCopyOption.REPLACE_EXISTING);
+			}
+			try (OutputStream out = Files.newOutputStream(file, StandardOpenOption.CREATE, StandardOpenOption.APPEND)) {
+				out.write(bytes);
+			}
+		}
+		catch (IOException | RuntimeException ex) {
+			this.log.warnOnce("outbox", () -> "SeeStack local mode could not write to " + file + " (" + ex
+					+ "); payloads are still kept in memory");
+		}
+	}
+
+}
