@@ -1,11 +1,8 @@
 package io.seestack.spring.autoconfigure.actuate;
 
 import io.seestack.SeeStackClient;
-import io.seestack.SeeStackOptions;
 import io.seestack.spring.autoconfigure.SeeStackAutoConfiguration;
-import io.seestack.spring.autoconfigure.SeeStackProperties;
 
-import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.boot.autoconfigure.AutoConfiguration;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnBean;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnClass;
@@ -13,7 +10,6 @@ import org.springframework.boot.autoconfigure.condition.ConditionalOnMissingBean
 import org.springframework.boot.health.autoconfigure.contributor.ConditionalOnEnabledHealthIndicator;
 import org.springframework.boot.health.contributor.HealthIndicator;
 import org.springframework.context.annotation.Bean;
-import org.springframework.util.StringUtils;
 
 /**
  * {@link org.springframework.boot.autoconfigure.EnableAutoConfiguration Auto-configuration} for the
@@ -27,14 +23,8 @@ public final class SeeStackHealthAutoConfiguration {
 
 	@Bean
 	@ConditionalOnMissingBean(name = "seestackHealthIndicator")
-	HealthIndicator seestackHealthIndicator(SeeStackClient seeStackClient,
-			ObjectProvider<SeeStackProperties> properties) {
-		String host = properties.stream()
-			.map(SeeStackProperties::getHost)
-			.filter(StringUtils::hasText)
-			.findFirst()
-			.orElse(SeeStackOptions.DEFAULT_HOST);
-		return new SeeStackHealthIndicator(seeStackClient, host);
+	HealthIndicator seestackHealthIndicator(SeeStackClient seeStackClient) {
+		return new SeeStackHealthIndicator(seeStackClient);
 	}
 
 }

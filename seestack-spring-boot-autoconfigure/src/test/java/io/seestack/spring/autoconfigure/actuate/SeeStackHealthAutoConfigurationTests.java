@@ -4,6 +4,7 @@ import java.time.Duration;
 
 import io.seestack.SeeStackClient;
 import io.seestack.spring.autoconfigure.SeeStackAutoConfiguration;
+import io.seestack.spring.autoconfigure.SeeStackOptionsCustomizer;
 import io.seestack.testsupport.IngestServer;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
@@ -55,8 +56,19 @@ class SeeStackHealthAutoConfigurationTests {
 		withIngest(IngestServer.API_KEY).run((context) -> {
 			Health health = context.getBean("seestackHealthIndicator", HealthIndicator.class).health();
 			assertThat(health.getStatus()).isEqualTo(Status.UP);
-			assertThat(health.getDetails()).containsEntry("host", ingest.url());
+			assertThat(health.getDetails()).containsEntry("mode", "remote").containsEntry("host", ingest.url());
 		});
+	}
+
+	@Test
+	void isUpWithTheOutboxInLocalMode() {
+		withIngest(IngestServer.API_KEY)
+			.withBean(SeeStackOptionsCustomizer.class, () -> (builder) -> builder.local(null))
+			.run((context) -> {
+				Health health = context.getBean("seestackHealthIndicator", HealthIndicator.class).health();
+				assertThat(health.getStatus()).isEqualTo(Status.UP);
+				assertThat(health.getDetails()).containsEntry("mode", "local").containsEntry("outbox", "memory");
+			});
 	}
 
 	@Test
