@@ -168,7 +168,7 @@ class HttpBasicIntegrationTests {
 		awaitHttpItems(this.client, ingest, 6);
 		assertThat(errors(ingest)).isEmpty();
 		assertThat(httpItems(ingest)).extracting((item) -> text(item, "path") + " " + item.get("statusCode").asInt())
-			.containsExactly("/invalid 400", "/gone 404", "/conflict 409", "/forbidden 403", "/nowhere 404",
+			.containsExactlyInAnyOrder("/invalid 400", "/gone 404", "/conflict 409", "/forbidden 403", "/nowhere 404",
 					"/hello 405");
 		assertThat(httpItems(ingest)).allSatisfy((item) -> assertThat(text(item, "userId")).isEqualTo("alice"));
 	}
@@ -213,7 +213,7 @@ class HttpBasicIntegrationTests {
 		assertThat(this.http.get("/items/7", "Authorization", basic("alice")).statusCode()).isEqualTo(200);
 		this.http.get("/hello", "Authorization", basic("alice"));
 		awaitHttpItems(this.client, ingest, 1);
-		assertThat(httpItems(ingest)).extracting((item) -> text(item, "path")).containsExactly("/hello");
+		assertThat(httpItems(ingest)).extracting((item) -> text(item, "path")).containsExactlyInAnyOrder("/hello");
 	}
 
 	@SpringBootConfiguration(proxyBeanMethods = false)

@@ -47,6 +47,16 @@ public final class TestHttp {
 			.encodeToString((user + ":" + PASSWORD).getBytes(StandardCharsets.UTF_8));
 	}
 
+	/** A {@code traceparent} header value whose trace id is {@code n} in 32 hex digits, to tell requests apart. */
+	public static String traceparent(long n) {
+		return "00-" + traceId(n) + "-00f067aa0ba902b7-01";
+	}
+
+	/** The trace id of {@link #traceparent(long)}. */
+	public static String traceId(long n) {
+		return String.format("%032x", n + 1);
+	}
+
 	/** GETs the path with header name/value pairs. */
 	public HttpResponse<byte[]> get(String path, String... headers) {
 		return send(request(path, headers).GET().build());

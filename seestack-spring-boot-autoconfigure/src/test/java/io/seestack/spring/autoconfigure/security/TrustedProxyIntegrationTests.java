@@ -1,0 +1,115 @@
+package io.seestack.spring.autoconfigure.security;
+
+import io.seestack.SeeStackClient;
+import io.seestack.spring.autoconfigure.web.testapp.Payloads;
+import io.seestack.spring.autoconfigure.web.testapp.TestAdvice;
+import io.seestack.spring.autoconfigure.web.testapp.TestEndpoints;
+import io.seestack.spring.autoconfigure.web.testapp.TestHttp;
+import io.seestack.testsupport.IngestServer;
+import jakarta.servlet.DispatcherType;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.SpringBootConfiguration;
+import org.springframework.boot.autoconfigure.EnableAutoConfiguration;
+import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.boot.test.context.SpringBootTest.WebEnvironment;
+import org.springframework.boot.test.web.server.LocalServerPort;
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Import;
+import org.springframework.security.config.Customizer;
+import org.springframework.security.config.annotation.web.builders.HttpSecurity;
+import org.springframework.security.core.userdetails.User;
+import org.springframework.security.provisioning.InMemoryUserDetailsManager;
+import org.springframework.security.web.SecurityFilterChain;
+import org.springframework.test.context.DynamicPropertyRegistry;
+import org.springframework.test.context.DynamicPropertySource;
+
+import static io.seestack.spring.autoconfigure.web.testapp.Payloads.awaitHttpItems;
+import static io.seestack.spring.autoconfigure.web.testapp.Payloads.errors;
+import static io.seestack.spring.autoconfigure.web.testapp.Payloads.text;
+import static io.seestack.spring.autoconfigure.web.testapp.TestHttp.basic;
+import static org.assertj.core.api.Assertions.assertThat;
+
+/**
+ * An application behind a trusted proxy (the test client, on loopback), recording anonymized IPs: the client
+ * address comes from {@code X-Forwarded-For}, read right to left.
+ */
+@SpringBootTest(classes = TrustedProxyIntegrationTests.App.class, webEnvironment = WebEnvironment.RANDOM_PORT,
+		properties = { "seestack.api-key=" + IngestServer.API_KEY,
+				"seestack.project-id=0f8fad5b-d9cb-469f-a165-70867728950e", "seestack.flush-interval=100ms",
+				"seestack.trusted-proxies=127.0.0.0/8,::1", "seestack.user.ip=anonymized" })
+class TrustedProxyIntegrationTests {
+
+	private static final IngestServer ingest = IngestServer.start();
+
+	@LocalServerPort
+	private int port;
+
+	@Autowired
+	private SeeStackClient client;
+
+	private TestHttp http;
+
+	@DynamicPropertySource
+	static void ingestHost(DynamicPropertyRegistry registry) {
+		registry.add("seestack.host", ingest::url);
+	}
+
+	@AfterAll
+	static void stopIngest() {
+		ingest.close();
+	}
+
+	@BeforeEach
+	void setUp() {
+		this.http = new TestHttp(this.port);
+		Payloads.flush(this.client);
+		ingest.reset();
+	}
+
+	@Test
+	void takesTheClientAddressFromATrustedProxyAndAnonymizesIt() {
+		this.http.get("/public/boom", "X-Forwarded-For", "6.6.6.6, 198.51.100.77");
+		this.http.get("/boom", "Authorization", basic("alice"), "X-Forwarded-For", "2001:db8:1234:5678::1, 127.0.0.9");
+		awaitHttpItems(this.client, ingest, 2);
+		assertThat(text(errors(ingest, "/public/boom").get(0), "user", "ip")).isEqualTo("198.51.100.0");
+		assertThat(errors(ingest, "/public/boom").get(0).get("user").has("id")).isFalse();
+		assertThat(text(errors(ingest, "/boom").get(0), "user", "ip")).isEqualTo("2001:db8:1234::");
+		assertThat(text(errors(ingest, "/boom").get(0), "user", "id")).isEqualTo("alice");
+	}
+
+	@Test
+	void usesThePeerWithoutXForwardedFor() {
+		this.http.get("/public/boom");
+		awaitHttpItems(this.client, ingest, 1);
+		assertThat(text(errors(ingest).get(0), "user", "ip")).isEqualTo("127.0.0.0");
+	}
+
+	@SpringBootConfiguration(proxyBeanMethods = false)
+	@EnableAutoConfiguration
+	@Import({ TestEndpoints.class, TestAdvice.class })
+	static class App {
+
+		@Bean
+		SecurityFilterChain securityFilterChain(HttpSecurity http) {
+			http.authorizeHttpRequests((requests) -> requests.dispatcherTypeMatchers(DispatcherType.ERROR)
+				.permitAll()
+				.requestMatchers("/public/**")
+				.permitAll()
+				.anyRequest()
+				.authenticated()).httpBasic(Customizer.withDefaults()).csrf((csrf) -> csrf.disable());
+			return http.build();
+		}
+
+		@Bean
+		InMemoryUserDetailsManager users() {
+			return new InMemoryUserDetailsManager(
+					User.withUsername("alice").password("{noop}" + TestHttp.PASSWORD).roles("USER").build());
+		}
+
+	}
+
+}
