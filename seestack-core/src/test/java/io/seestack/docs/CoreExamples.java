@@ -1,0 +1,140 @@
+package io.seestack.docs;
+
+import java.time.Duration;
+import java.util.Map;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+
+import io.seestack.ErrorContext;
+import io.seestack.JobHandle;
+import io.seestack.JobStatus;
+import io.seestack.Level;
+import io.seestack.Scope;
+import io.seestack.SeeStack;
+import io.seestack.SeeStackOptions;
+import io.seestack.User;
+import io.seestack.testsupport.IngestServer;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+/**
+ * The code examples of docs/core.md, run against a loopback ingest server. {@code DocSnippetsTests} checks that the
+ * Markdown shows exactly the regions between the {@code tag::} and {@code end::} markers.
+ */
+class CoreExamples {
+
+	private IngestServer server;
+
+	@BeforeEach
+	void start() {
+		this.server = IngestServer.start();
+	}
+
+	@AfterEach
+	void stop() {
+		SeeStack.close();
+		this.server.close();
+	}
+
+	@Test
+	void initCaptureAndFlush() {
+		String host = this.server.url();
+		String apiKey = IngestServer.API_KEY;
+		// tag::init[]
+		SeeStack.init(SeeStackOptions.builder()
+			.apiKey(apiKey)                       // X-SeeStack-Key, never logged
+			.host(host)                           // default https://api.seestack.io
+			.environment("staging")
+			.release("2.4.1")
+			.serviceName("billing-batch")
+			.build());
+		// end::init[]
+		// tag::user[]
+		SeeStack.setUser(User.builder().id("usr_42").email("ada@example.com").username("ada").build());
+		try {
+			chargeCustomers();
+		}
+		catch (RuntimeException ex) {
+			SeeStack.captureError(ex, ErrorContext.builder()
+				.metadata("batch", "2026-11-22")
+				.build());
+		}
+		SeeStack.captureLog(Level.INFO, "Charged customers", Map.of("count", 1842));
+		// end::user[]
+		// tag::flush[]
+		boolean delivered = SeeStack.flush(Duration.ofSeconds(5));
+		SeeStack.close();                         // flushes again, with a 5 s deadline
+		// end::flush[]
+		assertThat(delivered).isTrue();
+		assertThat(this.server.bodies("/ingest/v1/errors")).singleElement()
+			.satisfies((error) -> assertThat(error.get("user").get("id").asString()).isEqualTo("usr_42"));
+	}
+
+	@Test
+	void scopesAndThreads() throws Exception {
+		SeeStack.init(SeeStackOptions.builder().apiKey(IngestServer.API_KEY).host(this.server.url()).build());
+		ExecutorService executor = Executors.newSingleThreadExecutor();
+		Request request = new Request("usr_7");
+		// tag::scope[]
+		try (Scope scope = SeeStack.openScope()) {
+			SeeStack.setUser(User.builder().id(request.userId()).build()); // this scope only
+			executor.submit(SeeStack.wrap(() -> {
+				SeeStack.captureLog(Level.INFO, "Sending receipt", Map.of()); // still usr_7
+			})).get();
+		} // closing restores exactly what this thread had before
+		// end::scope[]
+		executor.shutdown();
+		assertThat(SeeStack.flush(Duration.ofSeconds(5))).isTrue();
+		assertThat(this.server.bodies("/ingest/v1/logs")).singleElement()
+			.satisfies((log) -> assertThat(log.get("metadata").get("userId").asString()).isEqualTo("usr_7"));
+	}
+
+	@Test
+	void identifyAndLogout() {
+		SeeStack.init(SeeStackOptions.builder().apiKey(IngestServer.API_KEY).host(this.server.url()).build());
+		User ada = User.builder().id("usr_42").build();
+		// tag::identify[]
+		try (Scope scope = SeeStack.openScope()) {
+			SeeStack.captureLog(Level.INFO, "Login form submitted", Map.of());
+			SeeStack.identify(ada, true);   // the log above is sent as usr_42 too
+			SeeStack.logout();              // what follows is anonymous
+		}
+		// end::identify[]
+		assertThat(SeeStack.flush(Duration.ofSeconds(5))).isTrue();
+		assertThat(this.server.bodies("/ingest/v1/logs")).singleElement()
+			.satisfies((log) -> assertThat(log.get("metadata").get("userId").asString()).isEqualTo("usr_42"));
+	}
+
+	@Test
+	void cronHeartbeat() {
+		SeeStack.init(SeeStackOptions.builder().apiKey(IngestServer.API_KEY).host(this.server.url()).build());
+		// tag::job[]
+		JobHandle job = SeeStack.startJob("daily-report-generator");
+		try {
+			generateReport();
+			SeeStack.finishJob(job, JobStatus.SUCCESS, "Report emailed");
+		}
+		catch (RuntimeException ex) {
+			SeeStack.finishJob(job, JobStatus.FAILED, ex.getMessage());
+			throw ex; // the heartbeat never swallows the job's error
+		}
+		// end::job[]
+		assertThat(SeeStack.flush(Duration.ofSeconds(5))).isTrue();
+		assertThat(this.server.bodies("/ingest/v1/heartbeat")).singleElement()
+			.satisfies((beat) -> assertThat(beat.get("status").asString()).isEqualTo("success"));
+	}
+
+	private static void chargeCustomers() {
+		throw new IllegalStateException("card declined");
+	}
+
+	private static void generateReport() {
+	}
+
+	private record Request(String userId) {
+	}
+
+}
