@@ -1,0 +1,83 @@
+package io.seestack.sample;
+
+import java.security.Principal;
+import java.util.Map;
+import java.util.regex.Pattern;
+
+import io.seestack.Level;
+import io.seestack.SeeStackClient;
+import io.seestack.User;
+import org.jspecify.annotations.Nullable;
+
+import org.springframework.security.web.csrf.CsrfToken;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.RequestMapping;
+import org.springframework.web.bind.annotation.RequestParam;
+import org.springframework.web.bind.annotation.RestController;
+
+/**
+ * What the sample page calls: who the visitor is, and one endpoint per thing SeeStack captures. Every action takes
+ * a {@code ref} that the page makes up per click and that ends up in the captured message, so that a click and its
+ * payloads can be matched. The actions are {@code GET}s so that they also work from curl or the address bar; they
+ * change nothing but what SeeStack captures.
+ */
+@RestController
+@RequestMapping("/api")
+class DemoController {
+
+	private static final Pattern REF = Pattern.compile("[A-Za-z0-9-]{1,40}");
+
+	private final SeeStackClient seeStack;
+
+	DemoController(SeeStackClient seeStack) {
+		this.seeStack = seeStack;
+	}
+
+	/**
+	 * Who the visitor is, for Spring Security and for SeeStack, and the CSRF token the page's logout form needs.
+	 */
+	@GetMapping("/me")
+	Me me(@Nullable Principal principal, CsrfToken csrf) {
+		String seeStackUser = this.seeStack.getCurrentUser().map(User::id).orElse(null);
+		return new Me(principal != null, (principal != null) ? principal.getName() : null, seeStackUser,
+				csrf.getParameterName(), csrf.getToken());
+	}
+
+	/** An exception nothing handles: a 500, captured as an error. */
+	@GetMapping("/demo/unhandled")
+	Map<String, String> unhandled(@RequestParam(defaultValue = "none") String ref) {
+		throw new IllegalStateException("Unhandled failure from the sample page (ref " + ref(ref) + ")");
+	}
+
+	/** An exception {@link SampleExceptionHandler} turns into a 503: still captured, as it is a 5xx. */
+	@GetMapping("/demo/unavailable")
+	Map<String, String> unavailable(@RequestParam(defaultValue = "none") String ref) {
+		throw new InventoryUnavailableException("The inventory service is unavailable (ref " + ref(ref) + ")");
+	}
+
+	/** A log entry sent through SeeStack; it carries the request's user in its metadata. */
+	@GetMapping("/demo/log")
+	Map<String, String> log(@RequestParam(defaultValue = "none") String ref) {
+		String safeRef = ref(ref);
+		this.seeStack.captureLog(Level.INFO, "Hello from the sample page (ref " + safeRef + ")",
+				Map.of("ref", safeRef, "source", "sample-page"));
+		return Map.of("logged", "Hello from the sample page", "ref", safeRef);
+	}
+
+	/** The ref as given when it looks like one the page makes, so that no input ends up in a message as is. */
+	private static String ref(String ref) {
+		return REF.matcher(ref).matches() ? ref : "invalid";
+	}
+
+	/**
+	 * @param authenticated whether Spring Security knows the visitor
+	 * @param name the visitor's name, if authenticated
+	 * @param seeStackUser the ID of the user that SeeStack attaches to what this request captures
+	 * @param csrfParameter the form field that carries the CSRF token
+	 * @param csrfToken the CSRF token, for the logout form
+	 */
+	record Me(boolean authenticated, @Nullable String name, @Nullable String seeStackUser, String csrfParameter,
+			String csrfToken) {
+	}
+
+}

@@ -1,0 +1,17 @@
+package io.seestack.sample;
+
+import org.springframework.boot.SpringApplication;
+import org.springframework.boot.autoconfigure.SpringBootApplication;
+
+/**
+ * The SeeStack sample application. Run it with {@code ./mvnw -pl sample-app -am spring-boot:run} and open
+ * http://localhost:8080.
+ */
+@SpringBootApplication
+public class SampleApplication {
+
+	public static void main(String[] args) {
+		SpringApplication.run(SampleApplication.class, args);
+	}
+
+}
