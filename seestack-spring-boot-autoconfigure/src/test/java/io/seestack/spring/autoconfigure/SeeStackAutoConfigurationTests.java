@@ -222,6 +222,8 @@ class SeeStackAutoConfigurationTests {
 			client[0].captureLog(Level.WARN, "captured before close", null);
 			assertThat(ingest.count("/ingest/v1/logs")).isZero();
 		});
+		// The flush interval is an hour: only closing the client can have sent the log.
+		await().atMost(Duration.ofSeconds(5)).until(() -> ingest.count("/ingest/v1/logs") == 1);
 		assertThat(ingest.bodies("/ingest/v1/logs")).singleElement()
 			.satisfies((log) -> assertThat(log.get("message").asString()).isEqualTo("captured before close"));
 		assertThat(client[0].isEnabled()).isFalse();
