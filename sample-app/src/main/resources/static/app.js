@@ -39,10 +39,10 @@ async function runAction(button) {
 }
 
 // One row per error, per log entry, and per item of an HTTP request batch.
-function rowsOf(payload, payloadIndex) {
+function rowsOf(payload) {
   // The endpoint gives the body as a JSON object; accept it as a JSON string too.
   const body = (typeof payload.body === 'string' ? JSON.parse(payload.body) : payload.body) ?? {};
-  const base = { recordedAt: payload.recordedAt, key: `${payload.recordedAt}|${payload.path}|${payloadIndex}` };
+  const base = { recordedAt: payload.recordedAt, key: `${payload.recordedAt}|${payload.path}` };
   if (payload.path.endsWith('/errors')) {
     return [{ ...base, kind: 'error', user: body.user?.id ?? '', ref: refIn(body.message),
       what: `${body.exceptionClass}: ${body.message}` }];
@@ -77,7 +77,7 @@ function render(status) {
   $('disabled-reason').textContent = status.disabledReason ? ` (disabled: ${status.disabledReason})` : '';
   const payloads = status.recentPayloads ?? [];
   $('payload-count').textContent = String(payloads.length);
-  const rows = payloads.flatMap(rowsOf).reverse(); // newest first
+  const rows = payloads.flatMap((payload) => rowsOf(payload)).reverse(); // newest first
   const tbody = document.querySelector('#payloads tbody');
   tbody.replaceChildren(...rows.map((row) => {
     const tr = document.createElement('tr');
