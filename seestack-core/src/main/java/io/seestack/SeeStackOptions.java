@@ -292,7 +292,8 @@ public final class SeeStackOptions {
 		}
 
 		private static String invalidHost(String host) {
-			return "SeeStack host '" + host + "' is not a valid URL: use the form https://api.seestack.io "
+			String shown = host.replaceAll("//[^/@]*@", "//[MASKED]@");
+			return "SeeStack host '" + shown + "' is not a valid URL: use the form https://api.seestack.io "
 					+ "(scheme http or https, a host name, an optional port, no query)";
 		}
 

@@ -46,6 +46,14 @@ class SeeStackOptionsTests {
 	}
 
 	@Test
+	void credentialsInAMalformedHostAreNotEchoed() {
+		assertThatIllegalArgumentException()
+			.isThrownBy(() -> SeeStackOptions.builder().apiKey("k").host("https://admin:hunter2@host/x?y").build())
+			.withMessageNotContaining("hunter2")
+			.withMessageContaining("[MASKED]");
+	}
+
+	@Test
 	void projectIdMustBeAUuid() {
 		assertThatIllegalArgumentException()
 			.isThrownBy(() -> SeeStackOptions.builder().apiKey("k").projectId("my-project").build())

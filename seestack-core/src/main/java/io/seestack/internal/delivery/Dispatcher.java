@@ -231,16 +231,12 @@ public final class Dispatcher {
 		return (feature == Feature.HTTP_REQUESTS) ? Math.min(HTTP_FLUSH_AT, atEightyPercent) : atEightyPercent;
 	}
 
+	/**
+	 * Buffers first, then in-flight: drain() takes its slot before it polls, so an event is always seen in one of
+	 * the two when read in this order.
+	 */
 	private boolean isIdle() {
-		if (this.inFlight.get() > 0) {
-			return false;
-		}
-		for (EventBuffer buffer : this.buffers.values()) {
-			if (buffer.size() > 0) {
-				return false;
-			}
-		}
-		return true;
+		return allBuffersEmpty() && this.inFlight.get() == 0;
 	}
 
 	private void requestDrain(boolean everything) {
