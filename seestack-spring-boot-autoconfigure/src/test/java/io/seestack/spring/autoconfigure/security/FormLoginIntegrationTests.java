@@ -4,6 +4,7 @@ import java.util.List;
 
 import io.seestack.SeeStackClient;
 import io.seestack.spring.autoconfigure.web.testapp.Payloads;
+import io.seestack.spring.autoconfigure.web.testapp.PlainPasswords;
 import io.seestack.spring.autoconfigure.web.testapp.TestAdvice;
 import io.seestack.spring.autoconfigure.web.testapp.TestEndpoints;
 import io.seestack.spring.autoconfigure.web.testapp.TestHttp;
@@ -141,10 +142,15 @@ class FormLoginIntegrationTests {
 		}
 
 		@Bean
+		PlainPasswords passwordEncoder() {
+			return new PlainPasswords();
+		}
+
+		@Bean
 		InMemoryUserDetailsManager users() {
 			return new InMemoryUserDetailsManager(
-					User.withUsername("alice").password("{noop}" + TestHttp.PASSWORD).roles("USER").build(),
-					User.withUsername("bob").password("{noop}" + TestHttp.PASSWORD).roles("USER").build());
+					User.withUsername("alice").password(TestHttp.PASSWORD).roles("USER").build(),
+					User.withUsername("bob").password(TestHttp.PASSWORD).roles("USER").build());
 		}
 
 	}

@@ -5,6 +5,7 @@ import java.util.List;
 
 import io.seestack.SeeStackClient;
 import io.seestack.spring.autoconfigure.web.testapp.Payloads;
+import io.seestack.spring.autoconfigure.web.testapp.PlainPasswords;
 import io.seestack.spring.autoconfigure.web.testapp.TestAdvice;
 import io.seestack.spring.autoconfigure.web.testapp.TestEndpoints;
 import io.seestack.spring.autoconfigure.web.testapp.TestHttp;
@@ -236,12 +237,17 @@ class HttpBasicIntegrationTests {
 		}
 
 		@Bean
+		PlainPasswords passwordEncoder() {
+			return new PlainPasswords();
+		}
+
+		@Bean
 		InMemoryUserDetailsManager users() {
 			return new InMemoryUserDetailsManager(user("alice"), user("bob"));
 		}
 
 		private static org.springframework.security.core.userdetails.UserDetails user(String name) {
-			return User.withUsername(name).password("{noop}" + TestHttp.PASSWORD).roles("USER").build();
+			return User.withUsername(name).password(TestHttp.PASSWORD).roles("USER").build();
 		}
 
 	}

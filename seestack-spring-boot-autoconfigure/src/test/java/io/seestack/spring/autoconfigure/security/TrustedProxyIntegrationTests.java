@@ -2,6 +2,7 @@ package io.seestack.spring.autoconfigure.security;
 
 import io.seestack.SeeStackClient;
 import io.seestack.spring.autoconfigure.web.testapp.Payloads;
+import io.seestack.spring.autoconfigure.web.testapp.PlainPasswords;
 import io.seestack.spring.autoconfigure.web.testapp.TestAdvice;
 import io.seestack.spring.autoconfigure.web.testapp.TestEndpoints;
 import io.seestack.spring.autoconfigure.web.testapp.TestHttp;
@@ -105,9 +106,14 @@ class TrustedProxyIntegrationTests {
 		}
 
 		@Bean
+		PlainPasswords passwordEncoder() {
+			return new PlainPasswords();
+		}
+
+		@Bean
 		InMemoryUserDetailsManager users() {
 			return new InMemoryUserDetailsManager(
-					User.withUsername("alice").password("{noop}" + TestHttp.PASSWORD).roles("USER").build());
+					User.withUsername("alice").password(TestHttp.PASSWORD).roles("USER").build());
 		}
 
 	}
