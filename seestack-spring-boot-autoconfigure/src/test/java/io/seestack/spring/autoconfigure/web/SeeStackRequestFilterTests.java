@@ -1,0 +1,229 @@
+package io.seestack.spring.autoconfigure.web;
+
+import java.io.IOException;
+import java.time.Duration;
+import java.util.List;
+import java.util.Optional;
+import java.util.concurrent.atomic.AtomicReference;
+
+import io.seestack.Scope;
+import io.seestack.SeeStackClient;
+import io.seestack.SeeStackOptions;
+import io.seestack.User;
+import io.seestack.spring.autoconfigure.SeeStackProperties;
+import io.seestack.spring.autoconfigure.web.testapp.Payloads;
+import io.seestack.testsupport.IngestServer;
+import jakarta.servlet.DispatcherType;
+import jakarta.servlet.Filter;
+import jakarta.servlet.ServletException;
+import jakarta.servlet.http.HttpServlet;
+import jakarta.servlet.http.HttpServletResponse;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import tools.jackson.databind.JsonNode;
+
+import org.springframework.mock.web.MockFilterChain;
+import org.springframework.mock.web.MockHttpServletRequest;
+import org.springframework.mock.web.MockHttpServletResponse;
+
+import static io.seestack.spring.autoconfigure.web.testapp.Payloads.text;
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatIllegalStateException;
+
+/**
+ * Tests for {@link SeeStackRequestFilter} with Spring's servlet API stand-ins and a real client.
+ */
+class SeeStackRequestFilterTests {
+
+	private static final String PROJECT_ID = "0f8fad5b-d9cb-469f-a165-70867728950e";
+
+	private static IngestServer ingest;
+
+	private final SeeStackProperties properties = new SeeStackProperties();
+
+	private SeeStackClient client;
+
+	@BeforeAll
+	static void startIngest() {
+		ingest = IngestServer.start();
+	}
+
+	@AfterAll
+	static void stopIngest() {
+		ingest.close();
+	}
+
+	@BeforeEach
+	void setUp() {
+		ingest.reset();
+		this.client = SeeStackClient.create(SeeStackOptions.builder()
+			.apiKey(IngestServer.API_KEY)
+			.host(ingest.url())
+			.projectId(PROJECT_ID)
+			.flushInterval(Duration.ofMillis(100))
+			.build());
+		this.properties.setProjectId(PROJECT_ID);
+	}
+
+	@AfterEach
+	void closeClient() {
+		this.client.close();
+	}
+
+	@Test
+	void opensAScopeWithTheTraceIdAndAnonymousUserAndRestoresTheThreadAfterwards() throws Exception {
+		this.properties.setSendDefaultPii(true);
+		AtomicReference<Optional<Scope>> scope = new AtomicReference<>();
+		AtomicReference<Optional<User>> user = new AtomicReference<>();
+		MockHttpServletRequest request = request("/orders");
+		request.addHeader("traceparent", "00-4bf92f3577b34da6a3ce929d0e0e4736-00f067aa0ba902b7-01");
+		filter().doFilter(request, new MockHttpServletResponse(), chain((response) -> {
+			scope.set(this.client.currentScope());
+			user.set(this.client.getCurrentUser());
+		}));
+		assertThat(scope.get()).hasValueSatisfying(
+				(current) -> assertThat(current.traceId()).isEqualTo("4bf92f3577b34da6a3ce929d0e0e4736"));
+		assertThat(user.get()).contains(User.builder().ip("203.0.113.9").build());
+		assertThat(this.client.currentScope()).isEmpty();
+	}
+
+	@Test
+	void startsEveryRequestAnonymousWhateverTheThreadHad() throws Exception {
+		AtomicReference<Optional<User>> user = new AtomicReference<>();
+		try (Scope outer = this.client.openScope()) {
+			this.client.setUser(User.builder().id("somebody-else").build());
+			filter().doFilter(request("/"), new MockHttpServletResponse(),
+					chain((response) -> user.set(this.client.getCurrentUser())));
+			assertThat(this.client.getCurrentUser()).map(User::id).contains("somebody-else");
+		}
+		assertThat(user.get()).isEmpty();
+	}
+
+	@Test
+	void restoresTheThreadWhenTheChainThrows() {
+		assertThatIllegalStateException().isThrownBy(() -> filter().doFilter(request("/"),
+				new MockHttpServletResponse(), chain((response) -> {
+					throw new IllegalStateException("boom");
+				})));
+		assertThat(this.client.currentScope()).isEmpty();
+	}
+
+	@Test
+	void capturesOneItemWithTheRequestDetails() throws Exception {
+		MockHttpServletRequest request = request("/orders;jsessionid=secret/7");
+		request.setQueryString("token=secret");
+		request.setContent(new byte[12]);
+		filter().doFilter(request, new MockHttpServletResponse(), chain((response) -> {
+			this.client.setUser(User.builder().id("u-1").build());
+			response.setStatus(201);
+			response.getWriter().write("created");
+		}));
+		JsonNode item = Payloads.awaitHttpItems(this.client, ingest, 1).get(0);
+		assertThat(text(item, "path")).isEqualTo("/orders/7");
+		assertThat(text(item, "method")).isEqualTo("POST");
+		assertThat(text(item, "host")).isEqualTo("api.example.com");
+		assertThat(text(item, "userId")).isEqualTo("u-1");
+		assertThat(item.get("statusCode").asInt()).isEqualTo(201);
+		assertThat(item.get("requestSize").asLong()).isEqualTo(12);
+		assertThat(item.get("responseSize").asLong()).isEqualTo(7);
+	}
+
+	@Test
+	void sendsNoItemWhenHttpMonitoringIsOff() throws Exception {
+		this.properties.getHttp().setEnabled(false);
+		assertNoItemFor("/orders");
+	}
+
+	@Test
+	void sendsNoItemWithoutAProjectId() throws Exception {
+		this.properties.setProjectId(null);
+		assertNoItemFor("/orders");
+	}
+
+	@Test
+	void sendsNoItemForAnExcludedPath() throws Exception {
+		this.properties.getHttp().setExcludePaths(List.of("/actuator/**", "/internal/*/ping"));
+		assertNoItemFor("/actuator/health");
+		assertNoItemFor("/internal/a/ping");
+	}
+
+	@Test
+	void capturesNoExceptionWhenExceptionCaptureIsOff() throws Exception {
+		this.properties.getExceptions().setEnabled(false);
+		try {
+			filter().doFilter(request("/"), new MockHttpServletResponse(), chain((response) -> {
+				throw new IllegalStateException("boom");
+			}));
+		}
+		catch (IllegalStateException expected) {
+			// the application's exception goes on unchanged
+		}
+		Payloads.awaitHttpItems(this.client, ingest, 1);
+		assertThat(Payloads.errors(ingest)).isEmpty();
+	}
+
+	@Test
+	void completesARequestOnceThoughAnErrorDispatchFollows() throws Exception {
+		MockHttpServletRequest request = request("/boom");
+		MockHttpServletResponse response = new MockHttpServletResponse();
+		try {
+			filter().doFilter(request, response, chain((ignored) -> {
+				throw new ServletException(new IllegalStateException("boom"));
+			}));
+		}
+		catch (ServletException expected) {
+			// the container turns it into an error dispatch
+		}
+		request.setDispatcherType(DispatcherType.ERROR);
+		response.setStatus(500);
+		filter().doFilter(request, response, chain((ignored) -> ignored.getWriter().write("{\"status\":500}")));
+		JsonNode item = Payloads.awaitHttpItems(this.client, ingest, 1).get(0);
+		assertThat(item.get("statusCode").asInt()).isEqualTo(500);
+		assertThat(Payloads.errors(ingest)).singleElement()
+			.satisfies((error) -> assertThat(text(error, "exceptionClass"))
+				.as("unwrapped from its ServletException")
+				.isEqualTo(IllegalStateException.class.getName()));
+	}
+
+	private void assertNoItemFor(String path) throws Exception {
+		filter().doFilter(request(path), new MockHttpServletResponse(), chain((response) -> {
+		}));
+		Payloads.flush(this.client);
+		assertThat(ingest.count(Payloads.HTTP_REQUESTS)).isZero();
+	}
+
+	private SeeStackRequestFilter filter() throws ServletException {
+		SeeStackRequestFilter filter = new SeeStackRequestFilter(this.client, ClientIpResolver.from(this.properties),
+				this.properties);
+		filter.setBeanName("seeStackRequestFilter");
+		filter.afterPropertiesSet();
+		return filter;
+	}
+
+	private static MockHttpServletRequest request(String uri) {
+		MockHttpServletRequest request = new MockHttpServletRequest("POST", uri);
+		request.setServerName("api.example.com");
+		request.setRemoteAddr("203.0.113.9");
+		return request;
+	}
+
+	private static MockFilterChain chain(Handler handler) {
+		Filter filter = (request, response, next) -> handler.handle((HttpServletResponse) response);
+		return new MockFilterChain(new HttpServlet() {
+
+			private static final long serialVersionUID = 1L;
+
+		}, filter);
+	}
+
+	@FunctionalInterface
+	private interface Handler {
+
+		void handle(HttpServletResponse response) throws IOException, ServletException;
+
+	}
+
+}
