@@ -75,6 +75,10 @@ function render(status) {
   $('mode').textContent = status.mode;
   $('target').textContent = status.target ?? '';
   $('disabled-reason').textContent = status.disabledReason ? ` (disabled: ${status.disabledReason})` : '';
+  $('counters').textContent = Object.entries(status.features ?? {})
+    .map(([feature, c]) => `${feature} sent ${c.sent}, dropped ${c.dropped}, buffered ${c.buffered}/${c.capacity}`)
+    .join(' · ') || 'none';
+  $('remote-note').hidden = status.mode !== 'REMOTE';
   const payloads = status.recentPayloads ?? [];
   $('payload-count').textContent = String(payloads.length);
   const rows = payloads.flatMap((payload) => rowsOf(payload)).reverse(); // newest first
@@ -89,7 +93,7 @@ function render(status) {
       tr.dataset.path = row.path;
       tr.dataset.status = row.status;
     }
-    tr.append(cell('recorded', new Date(row.recordedAt).toLocaleTimeString()), cell('kind', row.kind),
+    tr.append(cell('recorded', new Date(row.recordedAt).toLocaleTimeString([], { hour12: false })), cell('kind', row.kind),
       cell('user', row.user), cell('what', row.what), cell('ref', row.ref));
     return tr;
   }));
