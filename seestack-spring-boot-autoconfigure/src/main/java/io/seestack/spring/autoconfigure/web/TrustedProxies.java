@@ -32,9 +32,7 @@ final class TrustedProxies {
 			String entry = entries.get(i);
 			IPAddress block = (entry != null) ? IpAddresses.parseBlock(entry) : null;
 			if (block == null) {
-				throw new IllegalArgumentException("seestack.trusted-proxies[" + i + "] '" + entry
-						+ "' is not an IP address or CIDR block: use a single address such as 10.0.0.7 or ::1, or "
-						+ "a block such as 10.0.0.0/8 or 2001:db8::/32");
+				throw new InvalidTrustedProxyException(i, String.valueOf(entry));
 			}
 			blocks.add(block);
 		}

@@ -10,6 +10,7 @@ import jakarta.servlet.DispatcherType;
 import org.junit.jupiter.api.Test;
 
 import org.springframework.boot.autoconfigure.AutoConfigurations;
+import org.springframework.boot.diagnostics.FailureAnalysis;
 import org.springframework.boot.test.context.FilteredClassLoader;
 import org.springframework.boot.test.context.runner.ApplicationContextRunner;
 import org.springframework.boot.test.context.runner.ReactiveWebApplicationContextRunner;
@@ -66,6 +67,18 @@ class SeeStackWebAutoConfigurationTests {
 				.rootCause()
 				.isInstanceOf(IllegalArgumentException.class)
 				.hasMessageContaining("seestack.trusted-proxies[1] '10.0.0.300' is not an IP address or CIDR block"));
+	}
+
+	@Test
+	void explainsAnInvalidTrustedProxyInAFailureAnalysis() {
+		this.contextRunner.withPropertyValues("seestack.trusted-proxies=proxy.internal").run((context) -> {
+			FailureAnalysis analysis = new InvalidTrustedProxyFailureAnalyzer().analyze(context.getStartupFailure());
+			assertThat(analysis).isNotNull();
+			assertThat(analysis.getDescription()).isEqualTo("Invalid SeeStack configuration: property "
+					+ "'seestack.trusted-proxies[0]' has the value 'proxy.internal', which is not an IP address or "
+					+ "CIDR block.");
+			assertThat(analysis.getAction()).contains("10.0.0.0/8").contains("Host names are not accepted");
+		});
 	}
 
 	@Test
