@@ -18,11 +18,14 @@ import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.web.filter.OncePerRequestFilter;
 import org.springframework.web.servlet.HandlerExceptionResolver;
+import org.springframework.web.servlet.config.annotation.AsyncSupportConfigurer;
+import org.springframework.web.servlet.config.annotation.WebMvcConfigurer;
 
 /**
  * {@link org.springframework.boot.autoconfigure.EnableAutoConfiguration Auto-configuration} for servlet web
  * applications: the per-request scope and HTTP request item ({@link SeeStackRequestFilter}), the request IP
- * ({@link ClientIpResolver}) and, with Spring MVC, the exception capture ({@link SeeStackExceptionRecorder}).
+ * ({@link ClientIpResolver}) and, with Spring MVC, the exception capture ({@link SeeStackExceptionRecorder}) and
+ * the request's scope in async {@code Callable}s.
  * Needs no Spring Security.
  */
 @AutoConfiguration(after = SeeStackAutoConfiguration.class)
@@ -57,6 +60,27 @@ public final class SeeStackWebAutoConfiguration {
 		registration.setDispatcherTypes(DispatcherType.REQUEST, DispatcherType.ASYNC, DispatcherType.ERROR);
 		registration.setAsyncSupported(true);
 		return registration;
+	}
+
+	@Configuration(proxyBeanMethods = false)
+	@ConditionalOnClass(WebMvcConfigurer.class)
+	static class WebMvcConfiguration {
+
+		/** Runs Spring MVC's async {@code Callable}s in a scope of their request (see the interceptor). */
+		@Bean
+		@ConditionalOnMissingBean(name = "seeStackWebMvcConfigurer")
+		WebMvcConfigurer seeStackWebMvcConfigurer(SeeStackClient seeStackClient) {
+			SeeStackCallableInterceptor interceptor = new SeeStackCallableInterceptor(seeStackClient);
+			return new WebMvcConfigurer() {
+
+				@Override
+				public void configureAsyncSupport(AsyncSupportConfigurer configurer) {
+					configurer.registerCallableInterceptors(interceptor);
+				}
+
+			};
+		}
+
 	}
 
 	@Configuration(proxyBeanMethods = false)

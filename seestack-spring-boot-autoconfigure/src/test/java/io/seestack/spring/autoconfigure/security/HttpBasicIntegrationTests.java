@@ -200,6 +200,18 @@ class HttpBasicIntegrationTests {
 	}
 
 	@Test
+	void givesAnAsyncCallableTheScopeOfItsRequest() {
+		assertThat(this.http.get("/async/capture", "Authorization", basic("bob"), "traceparent",
+				"00-4bf92f3577b34da6a3ce929d0e0e4736-00f067aa0ba902b7-01").statusCode()).isEqualTo(200);
+		awaitHttpItems(this.client, ingest, 1);
+		assertThat(errors(ingest)).singleElement().satisfies((error) -> {
+			assertThat(text(error, "message")).isEqualTo("captured in a callable");
+			assertThat(text(error, "user", "id")).isEqualTo("bob");
+			assertThat(text(error, "user", "ip")).isEqualTo("127.0.0.1");
+		});
+	}
+
+	@Test
 	void ignoresAnXForwardedForHeaderThatTheClientSentItself() {
 		this.http.get("/public/boom", "X-Forwarded-For", "6.6.6.6");
 		this.http.get("/boom", "Authorization", basic("alice"), "X-Forwarded-For", "6.6.6.6");

@@ -35,7 +35,8 @@ class SeeStackWebAutoConfigurationTests {
 		this.contextRunner.run((context) -> {
 			assertThat(context).hasSingleBean(SeeStackRequestFilter.class)
 				.hasSingleBean(ClientIpResolver.class)
-				.hasSingleBean(SeeStackExceptionRecorder.class);
+				.hasSingleBean(SeeStackExceptionRecorder.class)
+				.hasBean("seeStackWebMvcConfigurer");
 			FilterRegistrationBean<?> registration = context
 				.getBean(SeeStackWebAutoConfiguration.FILTER_REGISTRATION_BEAN_NAME, FilterRegistrationBean.class);
 			assertThat(registration.getFilter()).isSameAs(context.getBean(SeeStackRequestFilter.class));

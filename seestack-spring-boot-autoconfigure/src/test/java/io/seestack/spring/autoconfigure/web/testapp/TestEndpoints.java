@@ -7,6 +7,9 @@ import java.util.List;
 import java.util.Map;
 import java.util.concurrent.Callable;
 
+import io.seestack.SeeStackClient;
+
+import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.MediaType;
 import org.springframework.http.ResponseEntity;
@@ -23,6 +26,12 @@ import org.springframework.web.servlet.mvc.method.annotation.StreamingResponseBo
  */
 @RestController
 public class TestEndpoints {
+
+	private final ObjectProvider<SeeStackClient> client;
+
+	TestEndpoints(ObjectProvider<SeeStackClient> client) {
+		this.client = client;
+	}
 
 	@GetMapping({ "/hello", "/public/hello" })
 	String hello(Principal principal) {
@@ -78,6 +87,14 @@ public class TestEndpoints {
 	Callable<String> asyncBoom() {
 		return () -> {
 			throw new IllegalStateException("async boom");
+		};
+	}
+
+	@GetMapping("/async/capture")
+	Callable<String> asyncCapture() {
+		return () -> {
+			this.client.getObject().captureError(new IllegalStateException("captured in a callable"));
+			return "captured";
 		};
 	}
 
