@@ -34,6 +34,9 @@ import org.springframework.web.filter.OncePerRequestFilter;
  * <p>When the request completes (at the end of its request dispatch, or when its async cycle completes) the filter
  * decides whether to capture its exception, with the request's user and the final status, and captures one inbound
  * {@link io.seestack.HttpRequestEvent}. The response is passed on in a wrapper that only counts the body bytes.
+ * A synchronous request completes when its request dispatch ends, so the body of an error page that the container
+ * renders afterwards, in an error dispatch (after {@code sendError} or an exception escaping the servlet), is not
+ * counted in its response size; an async request completes with its async cycle, after any error dispatch.
  */
 public class SeeStackRequestFilter extends OncePerRequestFilter {
 

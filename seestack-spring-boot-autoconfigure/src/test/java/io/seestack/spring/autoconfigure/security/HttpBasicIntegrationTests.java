@@ -154,6 +154,16 @@ class HttpBasicIntegrationTests {
 	}
 
 	@Test
+	void capturesAnExceptionOnceThoughTheApplicationCapturedItToo() {
+		assertThat(this.http.get("/reported", "Authorization", basic("alice")).statusCode()).isEqualTo(502);
+		awaitHttpItems(this.client, ingest, 1);
+		assertThat(errors(ingest)).singleElement().satisfies((error) -> {
+			assertThat(text(error, "message")).isEqualTo("reported by the application");
+			assertThat(text(error, "user", "id")).isEqualTo("alice");
+		});
+	}
+
+	@Test
 	void capturesNo4xxOutcome() {
 		String alice = basic("alice");
 		assertThat(this.http.get("/invalid", "Authorization", alice).statusCode()).as("advice").isEqualTo(400);

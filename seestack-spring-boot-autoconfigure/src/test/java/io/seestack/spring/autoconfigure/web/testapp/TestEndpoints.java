@@ -48,6 +48,11 @@ public class TestEndpoints {
 		throw new OrderFailedException("order " + id + " failed");
 	}
 
+	@GetMapping("/reported")
+	String reported() {
+		throw new ReportedException("reported by the application");
+	}
+
 	@GetMapping("/invalid")
 	String invalid() {
 		throw new InvalidInputException("invalid input");
@@ -131,6 +136,15 @@ public class TestEndpoints {
 	public static class OrderFailedException extends RuntimeException {
 
 		OrderFailedException(String message) {
+			super(message);
+		}
+
+	}
+
+	/** Captured by {@link TestAdvice} itself, then answered with 502. */
+	public static class ReportedException extends RuntimeException {
+
+		ReportedException(String message) {
 			super(message);
 		}
 
