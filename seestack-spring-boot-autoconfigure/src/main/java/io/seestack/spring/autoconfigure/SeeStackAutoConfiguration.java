@@ -17,8 +17,9 @@ import org.springframework.core.env.Environment;
  * {@link org.springframework.boot.autoconfigure.EnableAutoConfiguration Auto-configuration} for the
  * {@link SeeStackClient}: built from {@link SeeStackProperties}, {@link SeeStackOptionsCustomizer} beans and
  * {@link DeliveryListener} beans, installed into the static {@link io.seestack.SeeStack} facade, and closed
- * (flushing what is buffered) when the context closes. Without {@code seestack.api-key} the client is the
- * {@link SeeStackClient#noop() no-op client}.
+ * (flushing what is buffered) when the context closes. Without {@code seestack.api-key} the client runs in local
+ * mode (payloads kept in memory and in an outbox file, not sent), or is the {@link SeeStackClient#noop() no-op
+ * client} with {@code seestack.local.enabled=false}.
  */
 @AutoConfiguration
 @ConditionalOnClass(SeeStackClient.class)

@@ -1,5 +1,7 @@
 package io.seestack.spring.autoconfigure;
 
+import java.nio.file.Path;
+import java.util.function.UnaryOperator;
 import java.util.stream.Stream;
 
 import io.seestack.DeliveryListener;
@@ -12,8 +14,8 @@ import org.jspecify.annotations.Nullable;
 import org.springframework.util.StringUtils;
 
 /**
- * Maps {@link SeeStackProperties} onto {@link SeeStackOptions} and creates the client, or the no-op client, with
- * one log line, when no API key is set. Never logs the API key.
+ * Maps {@link SeeStackProperties} onto {@link SeeStackOptions} and creates the client: remote with an API key, else
+ * local (or the no-op client when local mode is disabled), saying so in one log line. Never logs the API key.
  */
 final class SeeStackClientFactory {
 
@@ -23,13 +25,18 @@ final class SeeStackClientFactory {
 
 	private final @Nullable String defaultRelease;
 
-	private final @Nullable String defaultServiceName;
+	private final @Nullable String applicationName;
 
+	/**
+	 * @param defaultRelease the release when {@code seestack.release} is not set (the build version)
+	 * @param applicationName {@code spring.application.name}: the default service name, and part of the default
+	 * outbox file's name
+	 */
 	SeeStackClientFactory(SeeStackProperties properties, @Nullable String defaultRelease,
-			@Nullable String defaultServiceName) {
+			@Nullable String applicationName) {
 		this.properties = properties;
 		this.defaultRelease = defaultRelease;
-		this.defaultServiceName = defaultServiceName;
+		this.applicationName = applicationName;
 	}
 
 	/**
@@ -38,11 +45,18 @@ final class SeeStackClientFactory {
 	 */
 	SeeStackClient create(DeliveryListener listener, Stream<SeeStackOptionsCustomizer> customizers) {
 		if (!StringUtils.hasText(this.properties.getApiKey())) {
-			logger.warn("SeeStack is not sending events: seestack.api-key is not set. "
-					+ "Set it to the API key from your SeeStack project settings.");
-			return SeeStackClient.noop();
+			if (!this.properties.getLocal().isEnabled()) {
+				logger.warn("SeeStack is off: seestack.api-key is not set and seestack.local.enabled is false. "
+						+ "Set seestack.api-key to the API key from your SeeStack project settings to send events.");
+				return SeeStackClient.noop();
+			}
+			Path outbox = outbox();
+			SeeStackOptions options = options((builder) -> builder.local(outbox), listener, customizers);
+			logger.warn(localModeMessage(options));
+			return SeeStackClient.create(options);
 		}
-		SeeStackOptions options = options(listener, customizers);
+		SeeStackOptions options = options((builder) -> builder.apiKey(this.properties.getApiKey()), listener,
+				customizers);
 		if (options.projectId() == null && this.properties.getHttp().isEnabled()) {
 			logger.info("SeeStack HTTP request monitoring is off: seestack.project-id is not set. "
 					+ "Set it to the project ID from your SeeStack project settings to monitor requests.");
@@ -50,14 +64,14 @@ final class SeeStackClientFactory {
 		return SeeStackClient.create(options);
 	}
 
-	SeeStackOptions options(DeliveryListener listener, Stream<SeeStackOptionsCustomizer> customizers) {
-		SeeStackOptions.Builder builder = SeeStackOptions.builder()
-			.apiKey(this.properties.getApiKey())
+	private SeeStackOptions options(UnaryOperator<SeeStackOptions.Builder> destination, DeliveryListener listener,
+			Stream<SeeStackOptionsCustomizer> customizers) {
+		SeeStackOptions.Builder builder = destination.apply(SeeStackOptions.builder())
 			.host(host(this.properties))
 			.projectId(this.properties.getProjectId())
 			.environment(this.properties.getEnvironment())
 			.release(orElse(this.properties.getRelease(), this.defaultRelease))
-			.serviceName(orElse(this.properties.getServiceName(), this.defaultServiceName))
+			.serviceName(orElse(this.properties.getServiceName(), this.applicationName))
 			.flushInterval(this.properties.getFlushInterval())
 			.bufferSize(this.properties.getBufferSize())
 			.debug(this.properties.isDebug())
@@ -69,6 +83,36 @@ final class SeeStackClientFactory {
 		catch (IllegalArgumentException ex) {
 			throw InvalidSeeStackConfigurationException.diagnose(this.properties, ex);
 		}
+	}
+
+	/**
+	 * The outbox file of local mode, absolute: {@code seestack.local.outbox}, else
+	 * {@code ${java.io.tmpdir}/seestack/<application name>-outbox.jsonl}.
+	 */
+	Path outbox() {
+		Path configured = this.properties.getLocal().getOutbox();
+		if (configured != null && StringUtils.hasText(configured.toString())) {
+			return configured.toAbsolutePath();
+		}
+		return defaultOutbox(this.applicationName);
+	}
+
+	static Path defaultOutbox(@Nullable String applicationName) {
+		String name = StringUtils.hasText(applicationName) ? applicationName.strip() : "application";
+		String fileName = name.replaceAll("[^A-Za-z0-9._-]", "-") + "-outbox.jsonl";
+		return Path.of(System.getProperty("java.io.tmpdir"), "seestack", fileName).toAbsolutePath();
+	}
+
+	private String localModeMessage(SeeStackOptions options) {
+		Path outbox = options.outbox();
+		StringBuilder message = new StringBuilder("SeeStack runs in local mode because seestack.api-key is not set: ")
+			.append("nothing is sent; each payload is kept in memory")
+			.append((outbox != null) ? " and appended to " + outbox.toAbsolutePath() : " only")
+			.append(", and /actuator/seestack shows the recent ones when Actuator exposes the 'seestack' endpoint.");
+		if (options.projectId() == null && this.properties.getHttp().isEnabled()) {
+			message.append(" HTTP request items need seestack.project-id.");
+		}
+		return message.append(" Set seestack.api-key to send to SeeStack.").toString();
 	}
 
 	/** The configured host; a blank one means the default. */

@@ -1,5 +1,6 @@
 package io.seestack.spring.autoconfigure;
 
+import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
@@ -21,7 +22,8 @@ public class SeeStackProperties {
 	private boolean enabled = true;
 
 	/**
-	 * API key of the SeeStack project, from its settings. Without it the application starts but sends nothing.
+	 * API key of the SeeStack project, from its settings. Without it nothing is sent: SeeStack runs in local mode
+	 * (see seestack.local.*), or is off when local mode is disabled.
 	 */
 	private @Nullable String apiKey;
 
@@ -86,6 +88,8 @@ public class SeeStackProperties {
 	private final Http http = new Http();
 
 	private final Security security = new Security();
+
+	private final Local local = new Local();
 
 	public boolean isEnabled() {
 		return this.enabled;
@@ -197,6 +201,10 @@ public class SeeStackProperties {
 
 	public Security getSecurity() {
 		return this.security;
+	}
+
+	public Local getLocal() {
+		return this.local;
 	}
 
 	/**
@@ -390,6 +398,45 @@ public class SeeStackProperties {
 
 		public void setEnabled(boolean enabled) {
 			this.enabled = enabled;
+		}
+
+	}
+
+	/**
+	 * Local mode, used when no API key is set: every payload is built and checked exactly as for delivery, then kept
+	 * on this machine instead of sent, in a bounded in-memory ring (shown by the Actuator 'seestack' endpoint) and
+	 * in an outbox file of JSON lines.
+	 */
+	public static class Local {
+
+		/**
+		 * Whether to run in local mode when no API key is set. When false and no API key is set, SeeStack does
+		 * nothing.
+		 */
+		private boolean enabled = true;
+
+		/**
+		 * File that each payload is appended to as one JSON line; rotated to '<file>.1' at 10 MB. Defaults to
+		 * '${java.io.tmpdir}/seestack/<spring.application.name>-outbox.jsonl' ('application' when the name is
+		 * not set): always writable, outside the project so captured data is never committed, and one file per
+		 * application.
+		 */
+		private @Nullable Path outbox;
+
+		public boolean isEnabled() {
+			return this.enabled;
+		}
+
+		public void setEnabled(boolean enabled) {
+			this.enabled = enabled;
+		}
+
+		public @Nullable Path getOutbox() {
+			return this.outbox;
+		}
+
+		public void setOutbox(@Nullable Path outbox) {
+			this.outbox = outbox;
 		}
 
 	}

@@ -23,7 +23,9 @@ class ConfigurationMetadataTests {
 			"seestack.trusted-proxies", "seestack.user.ip", "seestack.user.id-claim", "seestack.user.email-claim",
 			"seestack.user.username-claim", "seestack.exceptions.enabled", "seestack.exceptions.minimum-status",
 			"seestack.exceptions.ignored", "seestack.http.enabled", "seestack.http.exclude-paths",
-			"seestack.security.enabled");
+			"seestack.security.enabled", "seestack.local.enabled", "seestack.local.outbox",
+			// generated from @Endpoint(id = "seestack")
+			"management.endpoint.seestack.access", "management.endpoint.seestack.cache.time-to-live");
 
 	private final JsonNode metadata = JsonMapper.builder()
 		.build()
@@ -50,7 +52,8 @@ class ConfigurationMetadataTests {
 			.containsEntry("seestack.buffer-size", "500")
 			.containsEntry("seestack.send-default-pii", "false")
 			.containsEntry("seestack.http.exclude-paths", "[\"/actuator/**\"]")
-			.containsEntry("seestack.exceptions.minimum-status", "500");
+			.containsEntry("seestack.exceptions.minimum-status", "500")
+			.containsEntry("seestack.local.enabled", "true");
 	}
 
 	@Test

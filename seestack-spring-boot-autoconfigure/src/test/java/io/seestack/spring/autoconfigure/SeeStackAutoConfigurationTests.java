@@ -1,5 +1,8 @@
 package io.seestack.spring.autoconfigure;
 
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
 import java.util.concurrent.CompletableFuture;
@@ -11,6 +14,7 @@ import io.seestack.Level;
 import io.seestack.SeeStack;
 import io.seestack.SeeStackClient;
 import io.seestack.SeeStackOptions;
+import io.seestack.SeeStackStatus;
 import io.seestack.testsupport.IngestServer;
 import io.seestack.transport.TransportRequest;
 import io.seestack.transport.TransportResponse;
@@ -19,6 +23,9 @@ import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
+import org.junit.jupiter.api.io.TempDir;
+import tools.jackson.databind.JsonNode;
+import tools.jackson.databind.json.JsonMapper;
 
 import org.springframework.boot.autoconfigure.AutoConfigurations;
 import org.springframework.boot.info.BuildProperties;
@@ -37,11 +44,18 @@ import static org.awaitility.Awaitility.await;
 @ExtendWith(OutputCaptureExtension.class)
 class SeeStackAutoConfigurationTests {
 
-	private static final String NOT_SENDING = "SeeStack is not sending events: seestack.api-key is not set";
+	private static final String LOCAL_MODE = "SeeStack runs in local mode because seestack.api-key is not set";
+
+	private static final String OFF = "SeeStack is off: seestack.api-key is not set and seestack.local.enabled is false";
 
 	private static final String HTTP_OFF = "SeeStack HTTP request monitoring is off: seestack.project-id is not set";
 
+	private static final JsonMapper JSON = JsonMapper.builder().build();
+
 	private static IngestServer ingest;
+
+	@TempDir
+	Path temp;
 
 	private final ApplicationContextRunner contextRunner = new ApplicationContextRunner()
 		.withConfiguration(AutoConfigurations.of(SeeStackAutoConfiguration.class));
@@ -110,27 +124,127 @@ class SeeStackAutoConfigurationTests {
 	}
 
 	@Test
-	void startsWithTheNoopClientAndSaysWhyOnceWhenNoApiKeyIsSet(CapturedOutput output) {
-		this.contextRunner.run((context) -> {
+	void runsInLocalModeWhenNoApiKeyIsSetKeepingPayloadsInMemoryAndInTheOutbox() {
+		Path outbox = this.temp.resolve("outbox.jsonl");
+		this.contextRunner.withPropertyValues("seestack.local.outbox=" + outbox).run((context) -> {
 			assertThat(context).hasNotFailed();
-			assertThat(context.getBean(SeeStackClient.class)).isSameAs(SeeStackClient.noop());
+			SeeStackClient client = context.getBean(SeeStackClient.class);
+			assertThat(client.status().mode()).isEqualTo(SeeStackStatus.Mode.LOCAL);
+			assertThat(client.status().target()).isEqualTo(outbox.toAbsolutePath().toString());
+			assertThat(SeeStack.getClient()).isSameAs(client);
+			client.captureError(new IllegalStateException("kept locally"));
+			await().until(() -> !client.status().recentPayloads().isEmpty());
+			assertThat(client.status().recentPayloads()).singleElement().satisfies((payload) -> {
+				assertThat(payload.path()).isEqualTo("/ingest/v1/errors");
+				assertThat(JSON.readTree(payload.body()).get("message").asString()).isEqualTo("kept locally");
+			});
+			await().until(() -> outboxLines(outbox).size() == 1);
+			JsonNode line = JSON.readTree(outboxLines(outbox).get(0));
+			assertThat(line.get("path").asString()).isEqualTo("/ingest/v1/errors");
+			assertThat(line.get("body").get("message").asString()).isEqualTo("kept locally");
 		});
-		assertThat(occurrences(output.getAll(), NOT_SENDING)).isOne();
-		assertThat(output).doesNotContain(HTTP_OFF);
+	}
+
+	@Test
+	void saysOnceThatItRunsInLocalModeWhyAndWhereTheOutboxIs(CapturedOutput output) {
+		Path outbox = this.temp.resolve("outbox.jsonl");
+		this.contextRunner.withPropertyValues("seestack.local.outbox=" + outbox)
+			.run((context) -> assertThat(context).hasNotFailed());
+		assertThat(occurrences(output.getAll(), LOCAL_MODE)).isOne();
+		String line = output.getAll()
+			.lines()
+			.filter((candidate) -> candidate.contains(LOCAL_MODE))
+			.findFirst()
+			.orElseThrow();
+		assertThat(line).contains(outbox.toAbsolutePath().toString(), "/actuator/seestack",
+				"HTTP request items need seestack.project-id");
+		assertThat(output).doesNotContain(HTTP_OFF).doesNotContain(OFF);
+	}
+
+	@Test
+	void saysNothingAboutTheProjectIdInLocalModeWhenItIsSet(CapturedOutput output) {
+		this.contextRunner
+			.withPropertyValues("seestack.local.outbox=" + this.temp.resolve("outbox.jsonl"),
+					"seestack.project-id=123e4567-e89b-12d3-a456-426614174000")
+			.run((context) -> assertThat(context).hasNotFailed());
+		assertThat(occurrences(output.getAll(), LOCAL_MODE)).isOne();
+		assertThat(output).doesNotContain("seestack.project-id").doesNotContain(HTTP_OFF);
+	}
+
+	@Test
+	void defaultsTheOutboxToAFileNamedForTheApplicationInTheTemporaryDirectory() {
+		Path tmp = Path.of(System.getProperty("java.io.tmpdir")).toAbsolutePath();
+		this.contextRunner.withPropertyValues("spring.application.name=orders")
+			.run((context) -> assertThat(context.getBean(SeeStackClient.class).status().target())
+				.isEqualTo(tmp.resolve("seestack/orders-outbox.jsonl").toString()));
+		this.contextRunner.run((context) -> assertThat(context.getBean(SeeStackClient.class).status().target())
+			.isEqualTo(tmp.resolve("seestack/application-outbox.jsonl").toString()));
+	}
+
+	@Test
+	void resolvesARelativeOutboxAgainstTheWorkingDirectory() {
+		this.contextRunner.withPropertyValues("seestack.local.outbox=target/local-outbox.jsonl")
+			.run((context) -> assertThat(context.getBean(SeeStackClient.class).status().target())
+				.isEqualTo(Path.of("target/local-outbox.jsonl").toAbsolutePath().toString()));
+	}
+
+	@Test
+	void mapsPropertiesAndAppliesCustomizersAndListenersInLocalMode() {
+		List<String> events = new CopyOnWriteArrayList<>();
+		this.contextRunner
+			.withPropertyValues("seestack.local.outbox=" + this.temp.resolve("outbox.jsonl"),
+					"seestack.environment=from-properties", "seestack.release=2.0.0",
+					"seestack.service-name=billing")
+			.withBean(SeeStackOptionsCustomizer.class,
+					() -> (builder) -> builder.environment("from-customizer"))
+			.withBean(DeliveryListener.class, () -> new RecordingListener(events))
+			.run((context) -> {
+				SeeStackClient client = context.getBean(SeeStackClient.class);
+				client.captureError(new IllegalStateException("boom"));
+				await().until(() -> events.contains("sent ERRORS 1"));
+				JsonNode error = JSON.readTree(client.status().recentPayloads().get(0).body());
+				assertThat(error.get("environment").asString()).isEqualTo("from-customizer");
+				assertThat(error.get("release").asString()).isEqualTo("2.0.0");
+			});
 	}
 
 	@Test
 	void treatsABlankApiKeyAsNotSet(CapturedOutput output) {
-		this.contextRunner.withPropertyValues("seestack.api-key=  ")
-			.run((context) -> assertThat(context.getBean(SeeStackClient.class)).isSameAs(SeeStackClient.noop()));
-		assertThat(occurrences(output.getAll(), NOT_SENDING)).isOne();
+		this.contextRunner
+			.withPropertyValues("seestack.api-key=  ", "seestack.local.outbox=" + this.temp.resolve("outbox.jsonl"))
+			.run((context) -> assertThat(context.getBean(SeeStackClient.class).status().mode())
+				.isEqualTo(SeeStackStatus.Mode.LOCAL));
+		assertThat(occurrences(output.getAll(), LOCAL_MODE)).isOne();
+	}
+
+	@Test
+	void startsWithTheNoopClientAndSaysWhyOnceWhenLocalModeIsDisabledAndNoApiKeyIsSet(CapturedOutput output) {
+		this.contextRunner.withPropertyValues("seestack.local.enabled=false").run((context) -> {
+			assertThat(context).hasNotFailed();
+			assertThat(context.getBean(SeeStackClient.class)).isSameAs(SeeStackClient.noop());
+		});
+		assertThat(occurrences(output.getAll(), OFF)).isOne();
+		assertThat(output).doesNotContain(LOCAL_MODE).doesNotContain(HTTP_OFF);
+	}
+
+	@Test
+	void sendsWithAnApiKeyEvenWhenLocalModeIsEnabled(CapturedOutput output) {
+		withIngest().withPropertyValues("seestack.local.outbox=" + this.temp.resolve("outbox.jsonl"))
+			.run((context) -> {
+				SeeStackClient client = context.getBean(SeeStackClient.class);
+				assertThat(client.status().mode()).isEqualTo(SeeStackStatus.Mode.REMOTE);
+				client.captureError(new IllegalStateException("sent"));
+				await().until(() -> ingest.count("/ingest/v1/errors") == 1);
+			});
+		assertThat(this.temp.resolve("outbox.jsonl")).doesNotExist();
+		assertThat(output).doesNotContain(LOCAL_MODE);
 	}
 
 	@Test
 	void saysOnceThatHttpMonitoringIsOffWithoutAProjectId(CapturedOutput output) {
 		withIngest().run((context) -> assertThat(context).hasNotFailed());
 		assertThat(occurrences(output.getAll(), HTTP_OFF)).isOne();
-		assertThat(output).doesNotContain(NOT_SENDING);
+		assertThat(output).doesNotContain(LOCAL_MODE).doesNotContain(OFF);
 	}
 
 	@Test
@@ -234,6 +348,10 @@ class SeeStackAutoConfigurationTests {
 	// reads the in-flight count before the buffers), so the tests wait for delivery instead.
 	private static void awaitDelivery() {
 		await().until(() -> ingest.count("/ingest/v1/errors") == 1 && ingest.count("/ingest/v1/logs") == 1);
+	}
+
+	private static List<String> outboxLines(Path outbox) throws IOException {
+		return Files.exists(outbox) ? Files.readAllLines(outbox) : List.of();
 	}
 
 	private static int occurrences(String text, String part) {

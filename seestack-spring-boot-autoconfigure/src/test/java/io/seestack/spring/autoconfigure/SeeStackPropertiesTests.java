@@ -65,6 +65,8 @@ class SeeStackPropertiesTests {
 		assertThat(properties.getHttp().isEnabled()).isTrue();
 		assertThat(properties.getHttp().getExcludePaths()).containsExactly("/actuator/**");
 		assertThat(properties.getSecurity().isEnabled()).isTrue();
+		assertThat(properties.getLocal().isEnabled()).isTrue();
+		assertThat(properties.getLocal().getOutbox()).isNull();
 	}
 
 	@Test

@@ -1,5 +1,6 @@
 package io.seestack.spring.autoconfigure.actuate;
 
+import java.nio.file.Path;
 import java.time.Duration;
 
 import io.seestack.SeeStackClient;
@@ -10,6 +11,7 @@ import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
 
 import org.springframework.boot.autoconfigure.AutoConfigurations;
 import org.springframework.boot.health.contributor.Health;
@@ -27,6 +29,9 @@ import static org.awaitility.Awaitility.await;
 class SeeStackHealthAutoConfigurationTests {
 
 	private static IngestServer ingest;
+
+	@TempDir
+	Path temp;
 
 	private final ApplicationContextRunner contextRunner = new ApplicationContextRunner()
 		.withConfiguration(
@@ -72,6 +77,17 @@ class SeeStackHealthAutoConfigurationTests {
 	}
 
 	@Test
+	void isUpWithTheOutboxFileWhenNoApiKeyIsSet() {
+		Path outbox = this.temp.resolve("outbox.jsonl");
+		this.contextRunner.withPropertyValues("seestack.local.outbox=" + outbox).run((context) -> {
+			Health health = context.getBean("seestackHealthIndicator", HealthIndicator.class).health();
+			assertThat(health.getStatus()).isEqualTo(Status.UP);
+			assertThat(health.getDetails()).containsEntry("mode", "local")
+				.containsEntry("outbox", outbox.toAbsolutePath().toString());
+		});
+	}
+
+	@Test
 	void isDownWithTheReasonAfterTheBackendRefusedTheApiKey() {
 		withIngest("not-the-key").run((context) -> {
 			context.getBean(SeeStackClient.class).captureError(new IllegalStateException("boom"));
@@ -83,8 +99,8 @@ class SeeStackHealthAutoConfigurationTests {
 	}
 
 	@Test
-	void isUnknownWhenSeeStackIsNotConfigured() {
-		this.contextRunner.run((context) -> {
+	void isUnknownWhenNoApiKeyIsSetAndLocalModeIsDisabled() {
+		this.contextRunner.withPropertyValues("seestack.local.enabled=false").run((context) -> {
 			Health health = context.getBean("seestackHealthIndicator", HealthIndicator.class).health();
 			assertThat(health.getStatus()).isEqualTo(Status.UNKNOWN);
 			assertThat(health.getDetails()).containsEntry("reason", "not configured");
