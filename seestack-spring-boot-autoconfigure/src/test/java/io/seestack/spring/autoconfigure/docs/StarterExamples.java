@@ -1,0 +1,81 @@
+package io.seestack.spring.autoconfigure.docs;
+
+import java.time.Duration;
+
+import io.seestack.SeeStackClient;
+import io.seestack.User;
+import io.seestack.spring.autoconfigure.SeeStackAutoConfiguration;
+import io.seestack.spring.autoconfigure.security.SeeStackSecurityAutoConfiguration;
+import io.seestack.spring.autoconfigure.security.SeeStackUserResolver;
+import io.seestack.spring.autoconfigure.web.SeeStackWebAutoConfiguration;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+import org.springframework.boot.autoconfigure.AutoConfigurations;
+import org.springframework.boot.test.context.runner.WebApplicationContextRunner;
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Configuration;
+import org.springframework.mock.web.MockHttpServletRequest;
+import org.springframework.security.authentication.TestingAuthenticationToken;
+import org.springframework.security.core.Authentication;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+/**
+ * The code examples of docs/getting-started.md and docs/user-context.md, compiled and run here; the Markdown must
+ * show exactly the tagged regions (checked by {@code DocSnippetsTests} in seestack-core).
+ */
+class StarterExamples {
+
+	@TempDir
+	java.nio.file.Path outbox;
+
+	private final WebApplicationContextRunner contextRunner = new WebApplicationContextRunner()
+		.withConfiguration(AutoConfigurations.of(SeeStackAutoConfiguration.class, SeeStackWebAutoConfiguration.class,
+				SeeStackSecurityAutoConfiguration.class))
+		.withUserConfiguration(Checkout.class, CustomerResolverConfiguration.class);
+
+	@Test
+	void injectedClientCapturesLogs() {
+		this.contextRunner.withPropertyValues("seestack.local.outbox=" + this.outbox.resolve("outbox.jsonl"))
+			.run((context) -> {
+				SeeStackClient client = context.getBean(SeeStackClient.class);
+				context.getBean(Checkout.class).pay(new Order("ORD-1"));
+
+				assertThat(client.flush(Duration.ofSeconds(5))).isTrue();
+				assertThat(client.status().recentPayloads()).singleElement()
+					.satisfies((payload) -> assertThat(payload.body()).contains("Paying order", "ORD-1"));
+			});
+	}
+
+	@Test
+	void aResolverBeanReplacesTheDefault() {
+		this.contextRunner.run((context) -> {
+			SeeStackUserResolver resolver = context.getBean(SeeStackUserResolver.class);
+			Authentication ada = new TestingAuthenticationToken("ada", "n/a", "ROLE_USER");
+
+			User user = resolver.resolve(ada, new MockHttpServletRequest());
+
+			assertThat(user).isNotNull();
+			assertThat(user.id()).isEqualTo("customer-ada");
+		});
+	}
+
+
+	@Configuration(proxyBeanMethods = false)
+	static class CustomerResolverConfiguration {
+
+		// tag::resolver[]
+		@Bean
+		SeeStackUserResolver seeStackUserResolver() {
+			return (authentication, request) -> User.builder().id(lookUpCustomerId(authentication)).build();
+		}
+		// end::resolver[]
+
+		private static String lookUpCustomerId(Authentication authentication) {
+			return "customer-" + authentication.getName();
+		}
+
+	}
+
+}
