@@ -113,7 +113,7 @@ public final class SeeStackOptions {
 		return this.debug;
 	}
 
-	/** A transport that replaces the JDK HTTP client, or {@code null} for the default. */
+	/** A transport that replaces the JDK HTTP client, or {@code null} for the default; not used in local mode. */
 	public @Nullable Transport transport() {
 		return this.transport;
 	}

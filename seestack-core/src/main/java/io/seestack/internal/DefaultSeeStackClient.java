@@ -73,8 +73,9 @@ public final class DefaultSeeStackClient implements SeeStackClient {
 	public DefaultSeeStackClient(SeeStackOptions options, @Nullable Scheduler retryScheduler) {
 		this.options = options;
 		this.localTransport = options.local() ? new LocalOutboxTransport(options.outbox()) : null;
-		Transport transport = (options.transport() != null) ? options.transport()
-				: (this.localTransport != null) ? this.localTransport : new JdkHttpTransport(options);
+		// Local mode wins over a custom transport: its status (mode, recent payloads) must describe what happens.
+		Transport transport = (this.localTransport != null) ? this.localTransport
+				: (options.transport() != null) ? options.transport() : new JdkHttpTransport(options);
 		this.dispatcher = new Dispatcher(options, transport, new JsonCodec(), retryScheduler);
 		this.context = new UserContext(this.dispatcher::enqueue);
 		this.log.debug(options.debug(), () -> "SeeStack started: " + options);

@@ -78,6 +78,20 @@ class LocalModeTests {
 	}
 
 	@Test
+	void localModeWinsOverACustomTransportSoItsStatusTellsTheTruth() {
+		io.seestack.RecordingTransport custom = new io.seestack.RecordingTransport();
+		try (SeeStackClient client = SeeStackClient.create(SeeStackOptions.builder().local(null).transport(custom)
+			.build())) {
+			client.captureError(new IllegalStateException("kept locally"));
+
+			assertThat(client.flush(Duration.ofSeconds(5))).isTrue();
+			assertThat(client.status().recentPayloads()).hasSize(1);
+			assertThat(client.status().target()).isEqualTo("memory");
+		}
+		assertThat(custom.bodies(Feature.ERRORS)).isEmpty();
+	}
+
+	@Test
 	void localModeNeedsNoApiKeyAndAnUnwritableOutboxOnlyWarns() throws IOException {
 		Path notADirectory = Files.writeString(this.dir.resolve("file"), "x");
 		try (SeeStackClient client = SeeStackClient.create(SeeStackOptions.builder().apiKey("  ")
