@@ -123,7 +123,8 @@ public final class Dispatcher {
 		}
 		Feature feature = event.feature();
 		EventBuffer buffer = this.buffers.get(feature);
-		if (buffer.add(event)) {
+		int size = buffer.add(event);
+		if (size < 0) {
 			dropped(feature, DropReason.BUFFER_FULL, 1);
 			this.log.warnOnce("full:" + feature, () -> "SeeStack " + feature + " buffer is full ("
 					+ buffer.capacity() + " events): dropping the oldest until the backend catches up");
@@ -131,7 +132,10 @@ public final class Dispatcher {
 		if (feature == Feature.ERRORS || feature == Feature.HEARTBEATS) {
 			requestDrain(false);
 		}
-		else if (buffer.size() >= threshold(feature, buffer)) {
+		else if (size == threshold(feature, buffer)) {
+			// Only the event that crosses the threshold wakes the delivery thread: above it, a drain is already
+			// running or waiting for an in-flight slot, and each completion drains again. Waking it on every
+			// event above the threshold made request threads and the delivery thread hand off once per event.
 			requestDrain(true);
 		}
 	}

@@ -17,15 +17,18 @@ final class EventBuffer {
 		this.capacity = capacity;
 	}
 
-	/** Adds the event; returns whether the oldest one was dropped to make room. */
-	synchronized boolean add(CapturedEvent event) {
+	/**
+	 * Adds the event.
+	 * @return the buffer's size after adding, or {@code -1} if the oldest event was dropped to make room
+	 */
+	synchronized int add(CapturedEvent event) {
 		boolean dropped = false;
 		if (this.events.size() >= this.capacity) {
 			this.events.removeFirst();
 			dropped = true;
 		}
 		this.events.addLast(event);
-		return dropped;
+		return dropped ? -1 : this.events.size();
 	}
 
 	/** Removes and returns up to {@code max} events, oldest first. */
