@@ -1,0 +1,239 @@
+#!/usr/bin/env bash
+# What the SeeStack starter costs a real server: requests/s of the benchmark application (Spring MVC + Spring
+# Security HTTP Basic, see BenchApplication) with the starter on and off, measured by wrk on loopback, with nginx
+# as the SeeStack ingest sink (202 {} to every POST /ingest/v1/*). See docs/performance.md.
+#
+#   seestack-benchmarks/load/run.sh          the wrk load run (default)
+#   seestack-benchmarks/load/run.sh jmh [pattern] [JMH arguments]
+#                                            StarterBenchmark (JMH, MockMvc) against the same nginx sink, e.g.
+#                                            jmh -t 2, or jmh 'StarterBenchmark.authenticated' -p seestack=on
+#
+# Needs a JDK 17, nginx and wrk (Debian: apt-get install -y nginx wrk). Everything listens on 127.0.0.1 only.
+# Settings (environment): ROUNDS (3) on/off pairs, alternating which goes first; WARMUP (10) and DURATION (20)
+# seconds per endpoint; THREADS (1) and CONNECTIONS (16) for wrk; ENDPOINTS ("hello boom unavailable");
+# APP_PORT (18081); JAVA_OPTS ("-Xms1g -Xmx1g"); SKIP_BUILD=1 to reuse the jar; MAX_LOAD (0.7): wait, up to
+# QUIET_WAIT (1200) seconds, until the 1-minute load average is below it ("off" not to wait); APP_LOG (/dev/null):
+# where the application's console goes (it logs a stack trace for every unhandled exception).
+# Stops everything it started, also when interrupted. Results: printed, and kept in the run directory it names.
+set -euo pipefail
+
+MODE=${1:-wrk}
+[[ $# -gt 0 ]] && shift
+
+ROUNDS=${ROUNDS:-3}
+WARMUP=${WARMUP:-10}
+DURATION=${DURATION:-20}
+THREADS=${THREADS:-1}
+CONNECTIONS=${CONNECTIONS:-16}
+ENDPOINTS=${ENDPOINTS:-"hello boom unavailable"}
+APP_PORT=${APP_PORT:-18081}
+JAVA_OPTS=${JAVA_OPTS:-"-Xms1g -Xmx1g"}
+MAX_LOAD=${MAX_LOAD:-0.7}
+QUIET_WAIT=${QUIET_WAIT:-1200}
+APP_LOG=${APP_LOG:-/dev/null}
+SINK_PORT=18080 # nginx.conf
+SINK="http://127.0.0.1:${SINK_PORT}"
+
+HERE=$(cd "$(dirname "$0")" && pwd)
+ROOT=$(cd "$HERE/../.." && pwd)
+JAR="$ROOT/seestack-benchmarks/target/benchmarks.jar"
+RUN=$(mktemp -d "${TMPDIR:-/tmp}/seestack-load.XXXXXX")
+RESULTS="$RUN/results.tsv"
+
+NGINX_PID=""
+APP_PID=""
+
+log() { echo "[$(date +%H:%M:%S)] $*" >&2; }
+
+stop_pid() { # pid, seconds to wait after TERM
+	local pid=$1 wait=$2 i
+	kill -0 "$pid" 2>/dev/null || return 0
+	kill -TERM "$pid" 2>/dev/null || true
+	for ((i = 0; i < wait * 10; i++)); do
+		kill -0 "$pid" 2>/dev/null || { wait "$pid" 2>/dev/null || true; return 0; }
+		sleep 0.1
+	done
+	kill -KILL "$pid" 2>/dev/null || true
+	wait "$pid" 2>/dev/null || true
+}
+
+cleanup() {
+	[[ -n "$APP_PID" ]] && stop_pid "$APP_PID" 15
+	[[ -n "$NGINX_PID" ]] && stop_pid "$NGINX_PID" 5
+	APP_PID=""
+	NGINX_PID=""
+}
+trap cleanup EXIT
+trap 'exit 130' INT TERM
+
+for tool in java nginx curl; do
+	command -v "$tool" >/dev/null || { echo "run.sh needs $tool (apt-get install -y nginx wrk curl)" >&2; exit 1; }
+done
+[[ "$MODE" == wrk ]] && { command -v wrk >/dev/null || { echo "run.sh needs wrk (apt-get install -y wrk)" >&2; exit 1; }; }
+
+load1() { cut -d' ' -f1 /proc/loadavg; }
+
+wait_quiet() {
+	[[ "$MAX_LOAD" == off ]] && return 0
+	local waited=0
+	while awk -v l="$(load1)" -v m="$MAX_LOAD" 'BEGIN { exit !(l >= m) }'; do
+		if ((waited >= QUIET_WAIT)); then
+			log "load average still $(load1) after ${QUIET_WAIT}s; measuring anyway (noted in the results)"
+			return 0
+		fi
+		((waited % 60 == 0)) && log "waiting for a quiet machine: load average $(load1) >= $MAX_LOAD"
+		sleep 10
+		waited=$((waited + 10))
+	done
+}
+
+wait_http() { # url, seconds, extra curl args...
+	local url=$1 seconds=$2 i
+	shift 2
+	for ((i = 0; i < seconds * 4; i++)); do
+		curl -s -o /dev/null --max-time 2 "$@" "$url" && return 0
+		sleep 0.25
+	done
+	return 1
+}
+
+sink_requests() { curl -s --max-time 2 "$SINK/sink-status" | awk 'NR == 3 { print $3 }'; }
+
+start_sink() {
+	mkdir -p "$RUN/nginx"
+	nginx -p "$RUN/nginx" -c "$HERE/nginx.conf" >"$RUN/nginx/out.log" 2>&1 &
+	NGINX_PID=$!
+	if ! wait_http "$SINK/sink-status" 10; then
+		cat "$RUN/nginx/out.log" >&2
+		echo "nginx did not start on 127.0.0.1:${SINK_PORT}" >&2
+		exit 1
+	fi
+	local status
+	status=$(curl -s -o /dev/null -w '%{http_code}' -X POST -H 'Content-Type: application/json' --data '{}' \
+		"$SINK/ingest/v1/errors")
+	[[ "$status" == 202 ]] || { echo "the sink answered $status, not 202" >&2; exit 1; }
+	log "nginx sink on $SINK (pid $NGINX_PID)"
+}
+
+if [[ "${SKIP_BUILD:-}" != 1 ]]; then
+	log "building $JAR"
+	(cd "$ROOT" && ./mvnw -q -pl seestack-benchmarks -am package -DskipTests)
+fi
+[[ -f "$JAR" ]] || { echo "no $JAR: build it, or run without SKIP_BUILD=1" >&2; exit 1; }
+
+start_sink
+
+if [[ "$MODE" == jmh ]]; then
+	wait_quiet
+	log "JMH StarterBenchmark, load average $(load1)"
+	# shellcheck disable=SC2086
+	pattern=StarterBenchmark
+	if [[ $# -gt 0 && "$1" != -* ]]; then
+		pattern=$1
+		shift
+	fi
+	java -jar "$JAR" "$pattern" -p sink="$SINK" "$@" | tee "$RUN/jmh.txt"
+	log "load average $(load1) after the run; output in $RUN/jmh.txt"
+	exit 0
+elif [[ "$MODE" != wrk ]]; then
+	echo "usage: run.sh [wrk | jmh [benchmark pattern] [JMH arguments]]" >&2
+	exit 2
+fi
+
+# HTTP Basic, rotating over the benchmark application's users (BenchApplication.USERS, password <name>-password).
+LUA="$RUN/basic-auth.lua"
+{
+	echo "local headers = {"
+	for user in ada grace alan barbara edsger; do
+		echo "  \"Basic $(printf '%s:%s-password' "$user" "$user" | base64 -w0)\","
+	done
+	echo "}"
+	cat <<'EOF'
+local i = 0
+request = function()
+  i = i % #headers + 1
+  return wrk.format(nil, nil, { ["Authorization"] = headers[i] })
+end
+EOF
+} >"$LUA"
+
+expected_status() {
+	case $1 in
+		hello) echo 200 ;;
+		boom) echo 500 ;;
+		unavailable) echo 503 ;;
+		*) echo "?" ;;
+	esac
+}
+
+start_app() { # on|off, log file
+	local enabled=true
+	[[ $1 == off ]] && enabled=false
+	# shellcheck disable=SC2086
+	java $JAVA_OPTS -cp "$JAR" io.seestack.benchmarks.starter.BenchApplication --server.port="$APP_PORT" \
+		--seestack.host="$SINK" --seestack.enabled="$enabled" >"$2" 2>&1 &
+	APP_PID=$!
+	if ! wait_http "http://127.0.0.1:${APP_PORT}/hello" 90 -f -u ada:ada-password; then
+		echo "the application did not start (seestack=$1); run with APP_LOG=<file> to see why" >&2
+		exit 1
+	fi
+}
+
+run_wrk() { # endpoint, seconds, output file
+	wrk -t"$THREADS" -c"$CONNECTIONS" -d"$2s" --timeout 5s --latency -s "$LUA" \
+		"http://127.0.0.1:${APP_PORT}/$1" >"$3"
+}
+
+printf 'round\tseestack\tendpoint\trequests_per_s\tnon_2xx\ttotal\tp50\tp99\tsink_requests\tload1_before\tload1_after\n' \
+	>"$RESULTS"
+wait_quiet
+log "load average $(load1); $ROUNDS rounds, wrk -t$THREADS -c$CONNECTIONS, ${WARMUP}s warm-up + ${DURATION}s per endpoint"
+
+for ((round = 1; round <= ROUNDS; round++)); do
+	order="on off"
+	((round % 2 == 0)) && order="off on"
+	for seestack in $order; do
+		start_app "$seestack" "$APP_LOG"
+		for endpoint in $ENDPOINTS; do
+			run_wrk "$endpoint" "$WARMUP" "$RUN/warmup-$round-$seestack-$endpoint.txt"
+			before=$(load1)
+			sink_before=$(sink_requests)
+			out="$RUN/wrk-$round-$seestack-$endpoint.txt"
+			run_wrk "$endpoint" "$DURATION" "$out"
+			sink_after=$(sink_requests)
+			rps=$(awk '/^Requests\/sec:/ { print $2 }' "$out")
+			total=$(awk '/requests in/ { print $1 }' "$out")
+			non2xx=$(awk '/Non-2xx or 3xx responses:/ { print $NF }' "$out")
+			p50=$(awk '$1 == "50%" { print $2 }' "$out")
+			p99=$(awk '$1 == "99%" { print $2 }' "$out")
+			printf '%s\t%s\t%s\t%s\t%s\t%s\t%s\t%s\t%s\t%s\t%s\n' "$round" "$seestack" "$endpoint" "$rps" \
+				"${non2xx:-0}" "$total" "$p50" "$p99" $((sink_after - sink_before - 1)) "$before" "$(load1)" \
+				>>"$RESULTS"
+			log "round $round seestack=$seestack /$endpoint: $rps req/s (expected HTTP $(expected_status "$endpoint"); non-2xx ${non2xx:-0} of $total; ingest requests $((sink_after - sink_before - 1)))"
+		done
+		stop_pid "$APP_PID" 15
+		APP_PID=""
+	done
+done
+
+echo
+echo "Results ($RESULTS):"
+column -t -s $'\t' "$RESULTS"
+echo
+echo "Mean requests/s over rounds (± standard error), overhead = 1 - on/off (± propagated standard error):"
+awk -F'\t' 'NR > 1 {
+	key = $3 SUBSEP $2; n[key]++; s[key] += $4; ss[key] += $4 * $4; seen[$3] = 1
+}
+function mean(k) { return s[k] / n[k] }
+function se(k,   m, v) { m = mean(k); v = (n[k] > 1) ? (ss[k] - n[k] * m * m) / (n[k] - 1) : 0; return sqrt(v > 0 ? v : 0) / sqrt(n[k]) }
+END {
+	printf "%-12s %14s %14s %18s\n", "endpoint", "on", "off", "overhead"
+	for (e in seen) {
+		on = e SUBSEP "on"; off = e SUBSEP "off"
+		if (!(on in n) || !(off in n)) continue
+		r = mean(on) / mean(off)
+		err = r * sqrt((se(on) / mean(on))^2 + (se(off) / mean(off))^2)
+		printf "%-12s %8.0f ± %-4.0f %8.0f ± %-4.0f %7.1f %% ± %.1f %%\n", e, mean(on), se(on), mean(off), se(off), (1 - r) * 100, err * 100
+	}
+}' "$RESULTS"
+echo "Load average now: $(cat /proc/loadavg)"

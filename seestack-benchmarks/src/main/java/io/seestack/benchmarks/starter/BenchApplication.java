@@ -1,0 +1,148 @@
+package io.seestack.benchmarks.starter;
+
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+
+import jakarta.servlet.DispatcherType;
+
+import org.springframework.boot.autoconfigure.SpringBootApplication;
+import org.springframework.boot.builder.SpringApplicationBuilder;
+import org.springframework.context.ConfigurableApplicationContext;
+import org.springframework.context.annotation.Bean;
+import org.springframework.http.HttpStatus;
+import org.springframework.http.ResponseEntity;
+import org.springframework.security.config.Customizer;
+import org.springframework.security.config.annotation.web.builders.HttpSecurity;
+import org.springframework.security.config.http.SessionCreationPolicy;
+import org.springframework.security.core.userdetails.User;
+import org.springframework.security.core.userdetails.UserDetails;
+import org.springframework.security.core.userdetails.UserDetailsService;
+import org.springframework.security.provisioning.InMemoryUserDetailsManager;
+import org.springframework.security.web.SecurityFilterChain;
+import org.springframework.web.bind.annotation.ExceptionHandler;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.RestController;
+import org.springframework.web.bind.annotation.RestControllerAdvice;
+
+/**
+ * The benchmark application: Spring MVC and Spring Security (HTTP Basic, stateless, a few in-memory users with
+ * {@code {noop}} passwords that stay {@code {noop}}, so that password hashing does not drown what is measured) and
+ * three endpoints, every
+ * one authenticated:
+ * <ul>
+ * <li>{@code GET /hello}: a small string;</li>
+ * <li>{@code GET /boom}: throws an exception that nothing handles (a 500);</li>
+ * <li>{@code GET /unavailable}: throws an exception that an {@code @RestControllerAdvice} turns into a 503.</li>
+ * </ul>
+ * SeeStack is configured by {@link #DEFAULTS} (a loopback ingest sink, an API key and a project id, so that capture
+ * and HTTP monitoring really run); {@code --seestack.enabled=false} switches the starter off.
+ */
+@SpringBootApplication(proxyBeanMethods = false)
+public class BenchApplication {
+
+	/** The users, each with the password {@code <name>-password}. */
+	public static final List<String> USERS = List.of("ada", "grace", "alan", "barbara", "edsger");
+
+	/** Where SeeStack sends by default: nginx from {@code load/run.sh}, or a {@link LoopbackSink}. */
+	public static final String DEFAULT_SINK = "http://127.0.0.1:18080";
+
+	/** Default properties; the command line and the environment override them. */
+	public static final Map<String, Object> DEFAULTS = defaults();
+
+	public static void main(String[] args) {
+		start(args);
+	}
+
+	/** Starts the application with {@link #DEFAULTS} under the given command-line arguments. */
+	public static ConfigurableApplicationContext start(String... args) {
+		return new SpringApplicationBuilder(BenchApplication.class).properties(DEFAULTS).run(args);
+	}
+
+	/** The password of a user, sent in clear over HTTP Basic. */
+	public static String password(String user) {
+		return user + "-password";
+	}
+
+	private static Map<String, Object> defaults() {
+		Map<String, Object> defaults = new LinkedHashMap<>();
+		defaults.put("spring.application.name", "seestack-bench");
+		defaults.put("spring.main.banner-mode", "off");
+		defaults.put("server.address", "127.0.0.1");
+		defaults.put("server.port", "8080");
+		defaults.put("seestack.host", DEFAULT_SINK);
+		defaults.put("seestack.api-key", "benchmark-api-key");
+		defaults.put("seestack.project-id", "a1b2c3d4-e5f6-7890-abcd-ef1234567890");
+		defaults.put("seestack.environment", "benchmark");
+		return Map.copyOf(defaults);
+	}
+
+	@Bean
+	SecurityFilterChain securityFilterChain(HttpSecurity http) throws Exception {
+		http.authorizeHttpRequests((requests) -> requests.dispatcherTypeMatchers(DispatcherType.ERROR)
+			.permitAll()
+			.anyRequest()
+			.authenticated())
+			.httpBasic(Customizer.withDefaults())
+			.sessionManagement((sessions) -> sessions.sessionCreationPolicy(SessionCreationPolicy.STATELESS));
+		return http.build();
+	}
+
+	/**
+	 * The users, behind a plain {@link UserDetailsService}: an {@link InMemoryUserDetailsManager} bean is also a
+	 * {@code UserDetailsPasswordService}, and Spring Security would then upgrade each {@code {noop}} password to
+	 * BCrypt at its first login, after which every request spends tens of milliseconds hashing.
+	 */
+	@Bean
+	UserDetailsService users() {
+		InMemoryUserDetailsManager users = new InMemoryUserDetailsManager(
+				USERS.stream().map(BenchApplication::user).toList());
+		return users::loadUserByUsername;
+	}
+
+	private static UserDetails user(String name) {
+		return User.withUsername(name).password("{noop}" + password(name)).roles("USER").build();
+	}
+
+	@RestController
+	static class Endpoints {
+
+		@GetMapping("/hello")
+		String hello() {
+			return "hello";
+		}
+
+		@GetMapping("/boom")
+		String boom() {
+			throw new IllegalStateException("boom: nothing handles this");
+		}
+
+		@GetMapping("/unavailable")
+		String unavailable() {
+			throw new UnavailableException("the inventory service is down");
+		}
+
+	}
+
+	@RestControllerAdvice
+	static class Advice {
+
+		@ExceptionHandler(UnavailableException.class)
+		ResponseEntity<String> unavailable(UnavailableException ex) {
+			return ResponseEntity.status(HttpStatus.SERVICE_UNAVAILABLE).body("unavailable");
+		}
+
+	}
+
+	/** What {@code /unavailable} throws and the advice turns into a 503. */
+	static class UnavailableException extends RuntimeException {
+
+		private static final long serialVersionUID = 1L;
+
+		UnavailableException(String message) {
+			super(message);
+		}
+
+	}
+
+}
