@@ -8,9 +8,9 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
-import java.util.UUID;
 import java.util.WeakHashMap;
 import java.util.concurrent.Callable;
+import java.util.concurrent.ThreadLocalRandom;
 import java.util.regex.Pattern;
 
 import dev.failsafe.spi.Scheduler;
@@ -288,9 +288,15 @@ public final class DefaultSeeStackClient implements SeeStackClient {
 		return (scope != null) ? scope.traceId() : null;
 	}
 
+	/** 32 lowercase hex digits, as a W3C trace id; not a secret, so no SecureRandom on the caller's thread. */
 	static String newTraceId() {
-		UUID uuid = UUID.randomUUID();
-		return Long.toHexString(uuid.getMostSignificantBits()) + Long.toHexString(uuid.getLeastSignificantBits());
+		ThreadLocalRandom random = ThreadLocalRandom.current();
+		return hex16(random.nextLong()) + hex16(random.nextLong() | 1L);
+	}
+
+	private static String hex16(long value) {
+		String hex = Long.toHexString(value);
+		return (hex.length() == 16) ? hex : "0".repeat(16 - hex.length()) + hex;
 	}
 
 	/** A shallow copy taken on the caller's thread, so later changes by the caller do not leak into the event. */
