@@ -7,12 +7,11 @@ import java.util.TreeMap;
 
 import io.seestack.SeeStackClient;
 import io.seestack.spring.autoconfigure.web.testapp.Payloads;
-import io.seestack.spring.autoconfigure.web.testapp.PlainPasswords;
+import io.seestack.spring.autoconfigure.web.testapp.StatelessBasicSecurity;
 import io.seestack.spring.autoconfigure.web.testapp.TestAdvice;
 import io.seestack.spring.autoconfigure.web.testapp.TestEndpoints;
 import io.seestack.spring.autoconfigure.web.testapp.TestHttp;
 import io.seestack.testsupport.IngestServer;
-import jakarta.servlet.DispatcherType;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.params.ParameterizedTest;
@@ -27,12 +26,8 @@ import org.springframework.boot.webmvc.error.DefaultErrorAttributes;
 import org.springframework.context.ConfigurableApplicationContext;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Import;
-import org.springframework.security.config.Customizer;
-import org.springframework.security.config.annotation.web.builders.HttpSecurity;
-import org.springframework.security.config.http.SessionCreationPolicy;
 import org.springframework.security.core.userdetails.User;
 import org.springframework.security.provisioning.InMemoryUserDetailsManager;
-import org.springframework.security.web.SecurityFilterChain;
 import org.springframework.web.context.request.WebRequest;
 
 import static io.seestack.spring.autoconfigure.web.testapp.Payloads.httpItems;
@@ -114,27 +109,8 @@ class ResponsesUnchangedIntegrationTests {
 
 	@SpringBootConfiguration(proxyBeanMethods = false)
 	@EnableAutoConfiguration
-	@Import({ TestEndpoints.class, TestAdvice.class })
+	@Import({ TestEndpoints.class, TestAdvice.class, StatelessBasicSecurity.class })
 	static class App {
-
-		@Bean
-		SecurityFilterChain securityFilterChain(HttpSecurity http) {
-			http.authorizeHttpRequests((requests) -> requests.dispatcherTypeMatchers(DispatcherType.ERROR)
-				.permitAll()
-				.requestMatchers("/public/**")
-				.permitAll()
-				.anyRequest()
-				.authenticated())
-				.httpBasic(Customizer.withDefaults())
-				.csrf((csrf) -> csrf.disable())
-				.sessionManagement((session) -> session.sessionCreationPolicy(SessionCreationPolicy.STATELESS));
-			return http.build();
-		}
-
-		@Bean
-		PlainPasswords passwordEncoder() {
-			return new PlainPasswords();
-		}
 
 		@Bean
 		InMemoryUserDetailsManager users() {
