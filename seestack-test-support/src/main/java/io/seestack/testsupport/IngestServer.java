@@ -7,7 +7,6 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
-import java.util.function.Predicate;
 
 import com.github.tomakehurst.wiremock.WireMockServer;
 import com.github.tomakehurst.wiremock.client.ResponseDefinitionBuilder;
@@ -130,11 +129,6 @@ public final class IngestServer implements AutoCloseable {
 	public int count(String path) {
 		return (int) this.server.getAllServeEvents().stream()
 			.filter((event) -> event.getRequest().getUrl().startsWith(path)).count();
-	}
-
-	/** Whether some received body on {@code path} matches. */
-	public boolean anyBody(String path, Predicate<JsonNode> matcher) {
-		return bodies(path).stream().anyMatch(matcher);
 	}
 
 	@Override
