@@ -38,8 +38,10 @@ import org.jspecify.annotations.Nullable;
  * Moves captured events from the callers' threads to the ingest API. Callers only add to a bounded per-feature
  * buffer; one daemon thread turns events into payloads and starts asynchronous sends, at most
  * {@link #MAX_IN_FLIGHT} at a time (a batch being retried keeps its slot, so memory stays bounded when the backend
- * is down). Errors and heartbeats go at once; logs and HTTP items on the flush timer, when their buffer reaches
- * its threshold, and on {@link #flush(Duration)}.
+ * is down). The features take free slots in turn, so a storm of one (errors, say) cannot starve the others.
+ * Errors and heartbeats go at once; logs on the flush timer, when their buffer reaches 80%, and on
+ * {@link #flush(Duration)}; HTTP items in batches, early when the buffer reaches {@link #HTTP_FLUSH_AT} and no
+ * batch is on its way, else when a full batch of {@link #HTTP_BATCH_SIZE} is ready, and on the timer and flush.
  */
 public final class Dispatcher {
 
@@ -48,6 +50,8 @@ public final class Dispatcher {
 	static final int HTTP_BATCH_SIZE = 100;
 
 	static final int HTTP_FLUSH_AT = 50;
+
+	private static final long FLUSH_RECHECK_NANOS = TimeUnit.MILLISECONDS.toNanos(50);
 
 	private final SdkLog log = SdkLog.get(Dispatcher.class);
 
@@ -71,6 +75,16 @@ public final class Dispatcher {
 
 	private final AtomicInteger inFlight = new AtomicInteger();
 
+	private final Map<Feature, AtomicInteger> inFlightByFeature = new EnumMap<>(Feature.class);
+
+	private final Feature[] features = Feature.values();
+
+	/** Where the next drain starts its round over the features: each drain starts one further. */
+	private int nextFeature;
+
+	/** Whether the log buffer crossed its threshold and is being sent until it is empty. */
+	private boolean drainingLogs;
+
 	private final AtomicBoolean drainScheduled = new AtomicBoolean();
 
 	private final AtomicLong undelivered = new AtomicLong();
@@ -80,7 +94,14 @@ public final class Dispatcher {
 
 	private final Object progress = new Object();
 
-	private volatile boolean sendAll;
+	/** Requests to send everything (timer, flush), counted. */
+	private final AtomicLong sendAllRequested = new AtomicLong();
+
+	/**
+	 * Per feature, the last request to send everything that it answered, by sending until less than a batch was
+	 * left. Read and written by the delivery thread only.
+	 */
+	private final long[] sendAllAnswered = new long[Feature.values().length];
 
 	private volatile boolean stopped;
 
@@ -107,6 +128,7 @@ public final class Dispatcher {
 		for (Feature feature : Feature.values()) {
 			this.buffers.put(feature, new EventBuffer(options.bufferSize()));
 			this.counters.put(feature, new Counters());
+			this.inFlightByFeature.put(feature, new AtomicInteger());
 			this.retrying.put(feature, Failsafe
 				.with(RetryRules.policy(() -> this.stopped || this.disabledReason != null,
 						() -> retried(feature)))
@@ -132,11 +154,12 @@ public final class Dispatcher {
 		if (feature == Feature.ERRORS || feature == Feature.HEARTBEATS) {
 			requestDrain(false);
 		}
-		else if (size == threshold(feature, buffer)) {
-			// Only the event that crosses the threshold wakes the delivery thread: above it, a drain is already
+		else if (size == threshold(feature, buffer)
+				|| feature == Feature.HTTP_REQUESTS && size == fullHttpBatch(buffer)) {
+			// Only the events that cross a threshold wake the delivery thread: above it, a drain is already
 			// running or waiting for an in-flight slot, and each completion drains again. Waking it on every
 			// event above the threshold made request threads and the delivery thread hand off once per event.
-			requestDrain(true);
+			requestDrain(false);
 		}
 	}
 
@@ -170,12 +193,18 @@ public final class Dispatcher {
 		long deadline = System.nanoTime() + timeout.toNanos();
 		synchronized (this.progress) {
 			while (!isIdle()) {
+				if (this.inFlight.get() < MAX_IN_FLIGHT && !allBuffersEmpty()) {
+					// Events captured after the drain this flush requested (a request's item, recorded just
+					// after its response went out) belong to the flush too. With every slot taken there is
+					// nothing to start: each completion drains again.
+					requestDrain(true);
+				}
 				long remaining = deadline - System.nanoTime();
 				if (remaining <= 0 || this.stopped && this.executor.isShutdown()) {
 					return false;
 				}
 				try {
-					TimeUnit.NANOSECONDS.timedWait(this.progress, remaining);
+					TimeUnit.NANOSECONDS.timedWait(this.progress, Math.min(remaining, FLUSH_RECHECK_NANOS));
 				}
 				catch (InterruptedException ex) {
 					Thread.currentThread().interrupt();
@@ -230,9 +259,18 @@ public final class Dispatcher {
 		signalProgress();
 	}
 
-	private int threshold(Feature feature, EventBuffer buffer) {
-		int atEightyPercent = Math.max(1, (buffer.capacity() * 4) / 5);
+	private static int threshold(Feature feature, EventBuffer buffer) {
+		int atEightyPercent = atEightyPercent(buffer);
 		return (feature == Feature.HTTP_REQUESTS) ? Math.min(HTTP_FLUSH_AT, atEightyPercent) : atEightyPercent;
+	}
+
+	/** A batch worth sending even while another is on its way; smaller than 100 only for a small buffer. */
+	private static int fullHttpBatch(EventBuffer buffer) {
+		return Math.min(HTTP_BATCH_SIZE, atEightyPercent(buffer));
+	}
+
+	private static int atEightyPercent(EventBuffer buffer) {
+		return Math.max(1, (buffer.capacity() * 4) / 5);
 	}
 
 	/**
@@ -245,7 +283,7 @@ public final class Dispatcher {
 
 	private void requestDrain(boolean everything) {
 		if (everything) {
-			this.sendAll = true;
+			this.sendAllRequested.incrementAndGet();
 		}
 		if (this.drainScheduled.compareAndSet(false, true)) {
 			try {
@@ -257,27 +295,33 @@ public final class Dispatcher {
 		}
 	}
 
+	/** Runs on the delivery thread only, so the drain state needs no locking. */
 	private void drain() {
 		this.drainScheduled.set(false);
 		try {
-			boolean all = this.sendAll;
-			for (Feature feature : Feature.values()) {
-				boolean due = all || feature == Feature.ERRORS || feature == Feature.HEARTBEATS;
-				int batchSize = (feature == Feature.HTTP_REQUESTS) ? HTTP_BATCH_SIZE : 1;
-				while (due && this.disabledReason == null && this.inFlight.get() < MAX_IN_FLIGHT) {
-					// The slot is taken before polling, so flush() never sees an event that is neither buffered
-					// nor in flight.
-					this.inFlight.incrementAndGet();
-					List<CapturedEvent> batch = this.buffers.get(feature).poll(batchSize);
-					if (batch.isEmpty()) {
-						this.inFlight.decrementAndGet();
-						break;
+			long allRequest = this.sendAllRequested.get();
+			int first = this.nextFeature;
+			this.nextFeature = (first + 1) % this.features.length;
+			boolean sent = true;
+			// Rounds of at most one batch per feature, so that the features share the free slots.
+			while (sent && this.disabledReason == null && this.inFlight.get() < MAX_IN_FLIGHT) {
+				sent = false;
+				for (int i = 0; i < this.features.length && this.inFlight.get() < MAX_IN_FLIGHT; i++) {
+					int index = (first + i) % this.features.length;
+					Feature feature = this.features[index];
+					boolean all = this.sendAllAnswered[index] < allRequest;
+					if (!isDue(feature, all)) {
+						if (all && this.buffers.get(feature).size() == 0) {
+							this.sendAllAnswered[index] = allRequest;
+						}
+						continue;
 					}
-					send(feature, batch);
+					int polled = sendNext(feature);
+					if (polled < batchSize(feature)) {
+						this.sendAllAnswered[index] = allRequest;
+					}
+					sent |= polled > 0;
 				}
-			}
-			if (all && allBuffersEmpty()) {
-				this.sendAll = false;
 			}
 		}
 		catch (RuntimeException ex) {
@@ -286,6 +330,49 @@ public final class Dispatcher {
 		finally {
 			signalProgress();
 		}
+	}
+
+	private boolean isDue(Feature feature, boolean all) {
+		EventBuffer buffer = this.buffers.get(feature);
+		int size = buffer.size();
+		if (size == 0) {
+			if (feature == Feature.LOGS) {
+				this.drainingLogs = false;
+			}
+			return false;
+		}
+		return switch (feature) {
+			case ERRORS, HEARTBEATS -> true;
+			case LOGS -> {
+				this.drainingLogs |= size >= threshold(feature, buffer);
+				yield all || this.drainingLogs;
+			}
+			case HTTP_REQUESTS -> all || size >= fullHttpBatch(buffer)
+					|| size >= threshold(feature, buffer) && this.inFlightByFeature.get(feature).get() == 0;
+		};
+	}
+
+	private static int batchSize(Feature feature) {
+		return (feature == Feature.HTTP_REQUESTS) ? HTTP_BATCH_SIZE : 1;
+	}
+
+	/** Takes a slot and sends the feature's next batch; returns how many events it held (0: slot given back). */
+	private int sendNext(Feature feature) {
+		// The slot is taken before polling, so flush() never sees an event that is neither buffered nor in flight.
+		this.inFlight.incrementAndGet();
+		this.inFlightByFeature.get(feature).incrementAndGet();
+		List<CapturedEvent> batch = this.buffers.get(feature).poll(batchSize(feature));
+		if (batch.isEmpty()) {
+			release(feature);
+			return 0;
+		}
+		send(feature, batch);
+		return batch.size();
+	}
+
+	private void release(Feature feature) {
+		this.inFlightByFeature.get(feature).decrementAndGet();
+		this.inFlight.decrementAndGet();
 	}
 
 	private boolean allBuffersEmpty() {
@@ -299,7 +386,7 @@ public final class Dispatcher {
 			body = this.json.write(payload(feature, batch));
 		}
 		catch (RuntimeException | StackOverflowError ex) {
-			this.inFlight.decrementAndGet();
+			release(feature);
 			dropped(feature, DropReason.INVALID, batch.size());
 			this.log.warnOnce("invalid:" + feature, () -> "SeeStack could not serialise a " + feature + " payload ("
 					+ ex.getClass().getName() + "); it was dropped");
@@ -318,7 +405,7 @@ public final class Dispatcher {
 				completed(request, response, failure);
 			}
 			finally {
-				this.inFlight.decrementAndGet();
+				release(feature);
 				signalProgress();
 				if (!allBuffersEmpty()) {
 					requestDrain(false);
