@@ -75,7 +75,7 @@ public class SeeStackAuthenticationListener implements ApplicationListener<Abstr
 	private void loggedIn(AuthenticationSuccessEvent event) {
 		HttpServletRequest request = currentRequest();
 		if (request != null) {
-			User user = this.resolver.resolve(event.getAuthentication(), request);
+			User user = ResolvedUser.of(this.resolver, event.getAuthentication(), request);
 			if (user != null) {
 				this.client.setUser(user);
 			}

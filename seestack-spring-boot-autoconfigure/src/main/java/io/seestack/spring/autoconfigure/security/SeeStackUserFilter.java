@@ -28,6 +28,9 @@ public class SeeStackUserFilter extends OncePerRequestFilter {
 
 	private static final Log logger = LogFactory.getLog(SeeStackUserFilter.class);
 
+	private static final String ALREADY_FILTERED_ATTRIBUTE = SeeStackUserFilter.class.getName()
+			+ ALREADY_FILTERED_SUFFIX;
+
 	private final SeeStackClient client;
 
 	private final SeeStackUserResolver resolver;
@@ -47,6 +50,15 @@ public class SeeStackUserFilter extends OncePerRequestFilter {
 		this.securityContextHolderStrategy = securityContextHolderStrategy;
 	}
 
+	/**
+	 * A constant: the inherited name is concatenated (and then hashed by the request's attribute map) on every
+	 * request.
+	 */
+	@Override
+	protected String getAlreadyFilteredAttributeName() {
+		return ALREADY_FILTERED_ATTRIBUTE;
+	}
+
 	@Override
 	protected boolean shouldNotFilterAsyncDispatch() {
 		return false;
@@ -63,7 +75,7 @@ public class SeeStackUserFilter extends OncePerRequestFilter {
 		Authentication authentication = this.securityContextHolderStrategy.getContext().getAuthentication();
 		if (authentication != null && this.client.currentScope().isPresent()) {
 			try {
-				User user = this.resolver.resolve(authentication, request);
+				User user = ResolvedUser.of(this.resolver, authentication, request);
 				if (user != null) {
 					this.client.setUser(user);
 				}

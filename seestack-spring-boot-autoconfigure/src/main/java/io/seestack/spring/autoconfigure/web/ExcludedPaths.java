@@ -44,14 +44,37 @@ final class ExcludedPaths {
 	}
 
 	private static Predicate<String> matcher(String pattern) {
+		Predicate<String> matcher;
 		try {
 			PathPattern parsed = PathPatternParser.defaultInstance.parse(pattern);
-			return (path) -> parsed.matches(PathContainer.parsePath(path));
+			matcher = (path) -> parsed.matches(PathContainer.parsePath(path));
 		}
 		catch (IllegalArgumentException ex) {
 			AntPathMatcher ant = new AntPathMatcher();
-			return (path) -> ant.match(pattern, path);
+			matcher = (path) -> ant.match(pattern, path);
 		}
+		// Most paths of most requests are not excluded: a string comparison settles them before the path is
+		// parsed. An encoded path is left to the matcher, which decodes it.
+		String prefix = literalPrefix(pattern);
+		Predicate<String> full = matcher;
+		return (path) -> (path.startsWith(prefix) || path.indexOf('%') >= 0) && full.test(path);
+	}
+
+	/**
+	 * The start that every path the pattern matches has: the pattern up to its first wildcard or variable, without
+	 * a last {@code /}, since {@code /actuator/**} also matches {@code /actuator}.
+	 */
+	static String literalPrefix(String pattern) {
+		int end = pattern.length();
+		for (int i = 0; i < pattern.length(); i++) {
+			char c = pattern.charAt(i);
+			if (c == '*' || c == '?' || c == '{') {
+				end = i;
+				break;
+			}
+		}
+		String prefix = pattern.substring(0, end);
+		return prefix.endsWith("/") ? prefix.substring(0, prefix.length() - 1) : prefix;
 	}
 
 }

@@ -50,6 +50,9 @@ public class SeeStackRequestFilter extends OncePerRequestFilter {
 
 	private static final String BEST_MATCHING_PATTERN_ATTRIBUTE = "org.springframework.web.servlet.HandlerMapping.bestMatchingPattern";
 
+	private static final String ALREADY_FILTERED_ATTRIBUTE = SeeStackRequestFilter.class.getName()
+			+ ALREADY_FILTERED_SUFFIX;
+
 	private final SeeStackClient client;
 
 	private final ClientIpResolver ipResolver;
@@ -69,6 +72,15 @@ public class SeeStackRequestFilter extends OncePerRequestFilter {
 		this.ipResolver = ipResolver;
 		this.httpRequests = new HttpRequestMonitor(client, properties);
 		this.exceptions = new ExceptionCapture(client, properties.getExceptions());
+	}
+
+	/**
+	 * A constant: the inherited name is concatenated (and then hashed by the request's attribute map) on every
+	 * request.
+	 */
+	@Override
+	protected String getAlreadyFilteredAttributeName() {
+		return ALREADY_FILTERED_ATTRIBUTE;
 	}
 
 	@Override

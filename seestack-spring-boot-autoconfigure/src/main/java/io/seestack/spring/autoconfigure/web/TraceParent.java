@@ -1,5 +1,6 @@
 package io.seestack.spring.autoconfigure.web;
 
+import java.util.HexFormat;
 import java.util.concurrent.ThreadLocalRandom;
 
 import org.jspecify.annotations.Nullable;
@@ -17,6 +18,8 @@ final class TraceParent {
 	private static final int TRACE_ID_END = 35;
 
 	private static final int VERSION_00_LENGTH = 55;
+
+	private static final HexFormat HEX = HexFormat.of();
 
 	private TraceParent() {
 	}
@@ -65,12 +68,7 @@ final class TraceParent {
 		if (high == 0 && low == 0) {
 			low = 1;
 		}
-		return hex(high) + hex(low);
-	}
-
-	private static String hex(long value) {
-		String hex = Long.toHexString(value);
-		return (hex.length() == 16) ? hex : "0".repeat(16 - hex.length()) + hex;
+		return HEX.toHexDigits(high) + HEX.toHexDigits(low);
 	}
 
 	private static boolean isHex(String value) {
