@@ -383,7 +383,7 @@ public final class Dispatcher {
 	private void send(Feature feature, List<CapturedEvent> batch) {
 		byte[] body;
 		try {
-			body = this.json.write(payload(feature, batch));
+			body = body(feature, batch);
 		}
 		catch (RuntimeException | StackOverflowError ex) {
 			release(feature);
@@ -414,11 +414,11 @@ public final class Dispatcher {
 		});
 	}
 
-	private Object payload(Feature feature, List<CapturedEvent> batch) {
+	private byte[] body(Feature feature, List<CapturedEvent> batch) {
 		return switch (feature) {
-			case ERRORS -> this.payloads.error((CapturedError) batch.get(0));
-			case LOGS -> this.payloads.log((CapturedLog) batch.get(0));
-			case HEARTBEATS -> this.payloads.heartbeat((CapturedHeartbeat) batch.get(0));
+			case ERRORS -> this.json.write(this.payloads.error((CapturedError) batch.get(0)));
+			case LOGS -> this.json.write(this.payloads.log((CapturedLog) batch.get(0)));
+			case HEARTBEATS -> this.json.write(this.payloads.heartbeat((CapturedHeartbeat) batch.get(0)));
 			case HTTP_REQUESTS -> this.payloads.httpRequests(batch.stream().map(CapturedHttpRequest.class::cast).toList());
 		};
 	}

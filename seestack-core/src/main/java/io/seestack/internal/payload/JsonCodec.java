@@ -1,5 +1,9 @@
 package io.seestack.internal.payload;
 
+import java.io.ByteArrayOutputStream;
+import java.util.function.Consumer;
+
+import tools.jackson.core.JsonGenerator;
 import tools.jackson.core.StreamWriteConstraints;
 import tools.jackson.core.json.JsonFactory;
 import tools.jackson.databind.JsonNode;
@@ -22,6 +26,15 @@ public final class JsonCodec {
 	/** Serialises a payload made of maps, lists, strings, numbers and booleans. */
 	public byte[] write(Object payload) {
 		return this.mapper.writeValueAsBytes(payload);
+	}
+
+	/** Writes a payload with Jackson's streaming API, for bodies too frequent to build as maps first. */
+	public byte[] write(Consumer<JsonGenerator> payload) {
+		ByteArrayOutputStream bytes = new ByteArrayOutputStream(4_096);
+		try (JsonGenerator generator = this.mapper.createGenerator(bytes)) {
+			payload.accept(generator);
+		}
+		return bytes.toByteArray();
 	}
 
 	/** An application object as a JSON tree, or {@code null} when it is too large. */

@@ -1,7 +1,6 @@
 package io.seestack.internal.payload;
 
 import java.time.Instant;
-import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.IdentityHashMap;
@@ -15,6 +14,7 @@ import io.seestack.HttpRequestEvent;
 import io.seestack.SeeStackOptions;
 import io.seestack.User;
 import org.jspecify.annotations.Nullable;
+import tools.jackson.core.JsonGenerator;
 
 /**
  * Maps captured events onto the ingest API's bodies. Whatever an event holds, the body it produces is valid for the
@@ -38,10 +38,13 @@ public final class PayloadFactory {
 
 	private final SeeStackOptions options;
 
+	private final JsonCodec json;
+
 	private final Sanitizer sanitizer;
 
 	public PayloadFactory(SeeStackOptions options, JsonCodec json) {
 		this.options = options;
+		this.json = json;
 		this.sanitizer = new Sanitizer(json);
 	}
 
@@ -111,16 +114,23 @@ public final class PayloadFactory {
 		return body;
 	}
 
-	/** One batch body for up to 100 HTTP request items. */
-	public Map<String, Object> httpRequests(List<CapturedHttpRequest> items) {
-		List<Map<String, Object>> requests = new ArrayList<>(items.size());
-		for (CapturedHttpRequest item : items) {
-			requests.add(httpRequest(item));
-		}
-		Map<String, Object> body = new LinkedHashMap<>();
-		body.put("projectId", String.valueOf(this.options.projectId()));
-		body.put("requests", requests);
-		return body;
+	/**
+	 * One batch body for up to 100 HTTP request items, written straight to JSON: there is one item per request of
+	 * the application, and building maps for Jackson to walk cost the delivery thread about twice as much.
+	 */
+	public byte[] httpRequests(List<CapturedHttpRequest> items) {
+		String projectId = String.valueOf(this.options.projectId());
+		return this.json.write((generator) -> {
+			generator.writeStartObject();
+			generator.writeStringProperty("projectId", projectId);
+			generator.writeName("requests");
+			generator.writeStartArray();
+			for (CapturedHttpRequest item : items) {
+				writeHttpRequest(generator, item);
+			}
+			generator.writeEndArray();
+			generator.writeEndObject();
+		});
 	}
 
 	public Map<String, Object> heartbeat(CapturedHeartbeat event) {
@@ -134,21 +144,24 @@ public final class PayloadFactory {
 		return body;
 	}
 
-	private Map<String, Object> httpRequest(CapturedHttpRequest item) {
+	private static void writeHttpRequest(JsonGenerator generator, CapturedHttpRequest item) {
 		HttpRequestEvent event = item.event();
-		Map<String, Object> request = new LinkedHashMap<>();
-		request.put("traceId", required(item.traceId(), 128));
-		request.put("direction", event.direction().wireName());
-		request.put("method", required(event.method().toUpperCase(Locale.ROOT), 16));
-		request.put("host", required(hostOnly(event.host()), 256));
-		request.put("path", pathOnly(event.path()));
-		request.put("statusCode", event.statusCode());
-		request.put("durationMs", Math.max(0, event.duration().toMillis()));
-		request.put("requestSize", Math.max(0, event.requestSize()));
-		request.put("responseSize", Math.max(0, event.responseSize()));
-		putIfPresent(request, "userId", item.userId());
-		request.put("timestamp", millis(event.timestamp()));
-		return request;
+		generator.writeStartObject();
+		generator.writeStringProperty("traceId", required(item.traceId(), 128));
+		generator.writeStringProperty("direction", event.direction().wireName());
+		generator.writeStringProperty("method", required(event.method().toUpperCase(Locale.ROOT), 16));
+		generator.writeStringProperty("host", required(hostOnly(event.host()), 256));
+		generator.writeStringProperty("path", pathOnly(event.path()));
+		generator.writeNumberProperty("statusCode", event.statusCode());
+		generator.writeNumberProperty("durationMs", Math.max(0, event.duration().toMillis()));
+		generator.writeNumberProperty("requestSize", Math.max(0, event.requestSize()));
+		generator.writeNumberProperty("responseSize", Math.max(0, event.responseSize()));
+		String userId = item.userId();
+		if (userId != null && !userId.isBlank()) {
+			generator.writeStringProperty("userId", Sanitizer.text(userId, 1_024));
+		}
+		generator.writeStringProperty("timestamp", Timestamps.millis(event.timestamp()));
+		generator.writeEndObject();
 	}
 
 	static String pathOnly(String path) {
@@ -220,7 +233,7 @@ public final class PayloadFactory {
 	}
 
 	private static String millis(Instant instant) {
-		return instant.truncatedTo(ChronoUnit.MILLIS).toString();
+		return Timestamps.millis(instant);
 	}
 
 	private static void putIfPresent(Map<String, Object> map, String key, @Nullable String value) {
