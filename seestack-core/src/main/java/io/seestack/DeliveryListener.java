@@ -18,7 +18,12 @@ public interface DeliveryListener {
 		/** The SDK was disabled (401) or shut down before the event could be sent. */
 		DISABLED,
 		/** The event could not be turned into a valid payload. */
-		INVALID
+		INVALID,
+		/**
+		 * More identical errors were captured in a second than {@code identicalErrorsPerSecond} lets through; the
+		 * next one sent carries their number.
+		 */
+		RATE_LIMITED
 
 	}
 

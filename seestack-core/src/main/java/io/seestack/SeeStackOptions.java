@@ -27,6 +27,9 @@ public final class SeeStackOptions {
 	/** Events kept per feature while waiting to be sent; the oldest is dropped beyond it. */
 	public static final int DEFAULT_BUFFER_SIZE = 500;
 
+	/** Identical errors (same type and message) sent per second at most; the rest are counted, not sent. */
+	public static final int DEFAULT_IDENTICAL_ERRORS_PER_SECOND = 10;
+
 	private final String apiKey;
 
 	private final URI host;
@@ -42,6 +45,8 @@ public final class SeeStackOptions {
 	private final Duration flushInterval;
 
 	private final int bufferSize;
+
+	private final int identicalErrorsPerSecond;
 
 	private final boolean debug;
 
@@ -62,6 +67,7 @@ public final class SeeStackOptions {
 		this.serviceName = builder.serviceName;
 		this.flushInterval = builder.flushInterval;
 		this.bufferSize = builder.bufferSize;
+		this.identicalErrorsPerSecond = builder.identicalErrorsPerSecond;
 		this.debug = builder.debug;
 		this.transport = builder.transport;
 		this.deliveryListener = builder.deliveryListener;
@@ -108,6 +114,16 @@ public final class SeeStackOptions {
 		return this.bufferSize;
 	}
 
+	/**
+	 * How many identical errors (same type and message) are sent per second at most, {@code 0} for no limit. The
+	 * rest are counted as dropped ({@code RATE_LIMITED}) and the next one sent carries their number, so that a
+	 * storm of one failure cannot spend the application's CPU on sending it thousands of times a second. All
+	 * errors together are held to ten times this.
+	 */
+	public int identicalErrorsPerSecond() {
+		return this.identicalErrorsPerSecond;
+	}
+
 	/** Whether the SDK logs what it sends (never the API key). */
 	public boolean debug() {
 		return this.debug;
@@ -136,7 +152,8 @@ public final class SeeStackOptions {
 	public String toString() {
 		return "SeeStackOptions{" + (this.local ? "local, outbox=" + this.outbox + ", " : "") + "host=" + this.host + ", environment=" + this.environment + ", release="
 				+ this.release + ", projectId=" + this.projectId + ", serviceName=" + this.serviceName
-				+ ", flushInterval=" + this.flushInterval + ", bufferSize=" + this.bufferSize + ", debug="
+				+ ", flushInterval=" + this.flushInterval + ", bufferSize=" + this.bufferSize
+				+ ", identicalErrorsPerSecond=" + this.identicalErrorsPerSecond + ", debug="
 				+ this.debug + ", apiKey=[MASKED]}";
 	}
 
@@ -158,6 +175,8 @@ public final class SeeStackOptions {
 		private Duration flushInterval = DEFAULT_FLUSH_INTERVAL;
 
 		private int bufferSize = DEFAULT_BUFFER_SIZE;
+
+		private int identicalErrorsPerSecond = DEFAULT_IDENTICAL_ERRORS_PER_SECOND;
 
 		private boolean debug;
 
@@ -212,6 +231,12 @@ public final class SeeStackOptions {
 
 		public Builder bufferSize(int bufferSize) {
 			this.bufferSize = bufferSize;
+			return this;
+		}
+
+		/** See {@link SeeStackOptions#identicalErrorsPerSecond()}; {@code 0} switches the limit off. */
+		public Builder identicalErrorsPerSecond(int identicalErrorsPerSecond) {
+			this.identicalErrorsPerSecond = identicalErrorsPerSecond;
 			return this;
 		}
 
@@ -271,6 +296,10 @@ public final class SeeStackOptions {
 			}
 			if (this.bufferSize < 1) {
 				throw new IllegalArgumentException("SeeStack bufferSize must be at least 1, was " + this.bufferSize);
+			}
+			if (this.identicalErrorsPerSecond < 0) {
+				throw new IllegalArgumentException("SeeStack identicalErrorsPerSecond must be 0 (no limit) or more, was "
+						+ this.identicalErrorsPerSecond);
 			}
 			return new SeeStackOptions(this, key, uri);
 		}

@@ -28,7 +28,9 @@ class ScopeIsolationTests {
 	void everyEventCarriesTheUserOfItsOwnScopeAndNothingLeaksToUnscopedWork() throws Exception {
 		RecordingTransport transport = new RecordingTransport();
 		SeeStackClient client = SeeStackClient.create(SeeStackOptions.builder().apiKey("k").transport(transport)
-			.projectId("a1b2c3d4-e5f6-7890-abcd-ef1234567890").bufferSize(100_000).build());
+			.projectId("a1b2c3d4-e5f6-7890-abcd-ef1234567890").bufferSize(100_000)
+			// Every error must arrive to check its user, so no rate limit.
+			.identicalErrorsPerSecond(0).build());
 		ExecutorService pool = Executors.newFixedThreadPool(8);
 		try {
 			List<Future<?>> tasks = new ArrayList<>();

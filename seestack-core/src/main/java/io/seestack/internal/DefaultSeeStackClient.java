@@ -14,6 +14,7 @@ import java.util.concurrent.ThreadLocalRandom;
 import java.util.regex.Pattern;
 
 import dev.failsafe.spi.Scheduler;
+import io.seestack.DeliveryListener.DropReason;
 import io.seestack.ErrorContext;
 import io.seestack.Feature;
 import io.seestack.HttpRequestEvent;
@@ -35,6 +36,7 @@ import io.seestack.internal.payload.CapturedHeartbeat;
 import io.seestack.internal.payload.CapturedHttpRequest;
 import io.seestack.internal.payload.CapturedLog;
 import io.seestack.internal.payload.JsonCodec;
+import io.seestack.internal.payload.PayloadFactory;
 import io.seestack.transport.Transport;
 import org.jspecify.annotations.Nullable;
 
@@ -61,6 +63,8 @@ public final class DefaultSeeStackClient implements SeeStackClient {
 	/** Throwables already captured, held weakly: identity semantics, since Throwable does not override equals. */
 	private final Map<Throwable, Boolean> captured = Collections.synchronizedMap(new WeakHashMap<>());
 
+	private final ErrorRateLimiter errorRateLimiter;
+
 	private volatile boolean closed;
 
 	public DefaultSeeStackClient(SeeStackOptions options) {
@@ -72,6 +76,7 @@ public final class DefaultSeeStackClient implements SeeStackClient {
 	 */
 	public DefaultSeeStackClient(SeeStackOptions options, @Nullable Scheduler retryScheduler) {
 		this.options = options;
+		this.errorRateLimiter = new ErrorRateLimiter(options.identicalErrorsPerSecond());
 		this.localTransport = options.local() ? new LocalOutboxTransport(options.outbox()) : null;
 		// Local mode wins over a custom transport: its status (mode, recent payloads) must describe what happens.
 		Transport transport = (this.localTransport != null) ? this.localTransport
@@ -187,9 +192,14 @@ public final class DefaultSeeStackClient implements SeeStackClient {
 			if (this.captured.putIfAbsent(error, Boolean.TRUE) != null) {
 				return;
 			}
+			long suppressed = this.errorRateLimiter.tryAcquire(error);
+			if (suppressed < 0) {
+				rateLimited();
+				return;
+			}
 			ErrorContext details = (context != null) ? context : ErrorContext.empty();
 			this.dispatcher.enqueue(new CapturedError(error, details.level(), this.context.resolve(details.user()),
-					details.metadata(), details.sessionId(), currentTraceId(), Instant.now()));
+					details.metadata(), details.sessionId(), currentTraceId(), Instant.now(), suppressed));
 		});
 	}
 
@@ -310,6 +320,14 @@ public final class DefaultSeeStackClient implements SeeStackClient {
 		catch (RuntimeException ex) {
 			return Map.of("seestack.metadataError", "metadata could not be read: " + ex.getClass().getName());
 		}
+	}
+
+	private void rateLimited() {
+		this.dispatcher.dropped(Feature.ERRORS, DropReason.RATE_LIMITED, 1);
+		this.log.warnOnce("rate-limited", () -> "SeeStack is holding back identical errors: at most "
+				+ this.options.identicalErrorsPerSecond() + " per second of one type and message are sent, the rest "
+				+ "are counted (dropped, RATE_LIMITED) and the next one sent carries their number in metadata "
+				+ PayloadFactory.SUPPRESSED_METADATA_KEY);
 	}
 
 	private void guard(String operation, Runnable action) {

@@ -456,7 +456,8 @@ public final class Dispatcher {
 				+ "); further failures are counted, not logged, until a delivery succeeds");
 	}
 
-	private void dropped(Feature feature, DropReason reason, int count) {
+	/** Counts events dropped, here or before they reached a buffer, and tells the listener. */
+	public void dropped(Feature feature, DropReason reason, int count) {
 		this.counters.get(feature).dropped.addAndGet(count);
 		notifyListener(() -> this.listener.dropped(feature, reason, count));
 	}

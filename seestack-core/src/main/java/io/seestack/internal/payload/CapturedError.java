@@ -8,9 +8,13 @@ import io.seestack.Level;
 import io.seestack.User;
 import org.jspecify.annotations.Nullable;
 
-/** A captured throwable with the user and context resolved at capture time. */
+/**
+ * A captured throwable with the user and context resolved at capture time, and how many identical errors were
+ * held back by the rate limit since the previous one was let through.
+ */
 public record CapturedError(Throwable error, Level level, @Nullable User user, Map<String, ?> metadata,
-		@Nullable String sessionId, @Nullable String traceId, Instant timestamp) implements CapturedEvent {
+		@Nullable String sessionId, @Nullable String traceId, Instant timestamp, long suppressed)
+		implements CapturedEvent {
 
 	@Override
 	public Feature feature() {

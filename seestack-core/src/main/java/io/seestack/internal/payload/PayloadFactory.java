@@ -26,6 +26,9 @@ public final class PayloadFactory {
 	/** The error metadata key for the user's username and custom data. */
 	public static final String USER_METADATA_KEY = "seestack.user";
 
+	/** The error metadata key for how many identical errors the rate limit held back before this one. */
+	public static final String SUPPRESSED_METADATA_KEY = "seestack.suppressed";
+
 	static final String NO_MESSAGE = "(no message)";
 
 	static final int MAX_MESSAGE = 8_192;
@@ -42,6 +45,8 @@ public final class PayloadFactory {
 
 	private final Sanitizer sanitizer;
 
+	private final StackFrames stackFrames = new StackFrames();
+
 	public PayloadFactory(SeeStackOptions options, JsonCodec json) {
 		this.options = options;
 		this.json = json;
@@ -49,7 +54,7 @@ public final class PayloadFactory {
 	}
 
 	/** The throwable's message; never throws, even when {@code getMessage()} does. */
-	static String messageOf(Throwable error) {
+	public static String messageOf(Throwable error) {
 		try {
 			String message = error.getMessage();
 			return (message != null) ? message : "";
@@ -89,6 +94,9 @@ public final class PayloadFactory {
 		putIfPresent(metadata, "traceId", event.traceId());
 		putIfPresent(metadata, "service", this.options.serviceName());
 		metadata.put("timestamp", millis(event.timestamp()));
+		if (event.suppressed() > 0) {
+			metadata.put(SUPPRESSED_METADATA_KEY, event.suppressed());
+		}
 		body.put("metadata", metadata);
 		return body;
 	}
@@ -185,7 +193,7 @@ public final class PayloadFactory {
 		return (slash >= 0) ? withoutScheme.substring(0, slash) : withoutScheme;
 	}
 
-	private static List<String> stackTrace(Throwable error) {
+	private List<String> stackTrace(Throwable error) {
 		List<String> frames = new ArrayList<>();
 		Set<Throwable> seen = Collections.newSetFromMap(new IdentityHashMap<>());
 		Throwable current = error;
@@ -200,7 +208,7 @@ public final class PayloadFactory {
 					frames.add("... frames truncated");
 					return frames;
 				}
-				frames.add(Sanitizer.text("at " + frame, 1_024));
+				frames.add(this.stackFrames.format(frame));
 			}
 			current = safeCause(current);
 			causes++;

@@ -64,6 +64,13 @@ final class InvalidSeeStackConfigurationException extends RuntimeException {
 							+ ").",
 					cause);
 		}
+		if (refused((builder) -> builder.identicalErrorsPerSecond(properties.getIdenticalErrorsPerSecond()))) {
+			return new InvalidSeeStackConfigurationException("seestack.identical-errors-per-second",
+					properties.getIdenticalErrorsPerSecond(),
+					"Set seestack.identical-errors-per-second to 0 (no limit) or more (the default is "
+							+ SeeStackOptions.DEFAULT_IDENTICAL_ERRORS_PER_SECOND + ").",
+					cause);
+		}
 		return new InvalidSeeStackConfigurationException(null, null,
 				"Check the SeeStackOptionsCustomizer beans of the application: the seestack.* properties alone "
 						+ "are valid.",

@@ -74,6 +74,7 @@ final class SeeStackClientFactory {
 			.serviceName(orElse(this.properties.getServiceName(), this.applicationName))
 			.flushInterval(this.properties.getFlushInterval())
 			.bufferSize(this.properties.getBufferSize())
+			.identicalErrorsPerSecond(this.properties.getIdenticalErrorsPerSecond())
 			.debug(this.properties.isDebug())
 			.deliveryListener(listener);
 		customizers.forEach((customizer) -> customizer.customize(builder));

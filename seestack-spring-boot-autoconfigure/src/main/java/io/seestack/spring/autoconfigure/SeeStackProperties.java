@@ -65,6 +65,13 @@ public class SeeStackProperties {
 	private int bufferSize = 500;
 
 	/**
+	 * Maximum number of identical errors (same type and message) sent per second; the rest are counted and the
+	 * next one sent carries their number. All errors together are held to ten times this. 0 switches the limit
+	 * off.
+	 */
+	private int identicalErrorsPerSecond = 10;
+
+	/**
 	 * Whether the SDK logs what it sends, for troubleshooting. The API key is never logged.
 	 */
 	private boolean debug;
@@ -161,6 +168,14 @@ public class SeeStackProperties {
 
 	public void setBufferSize(int bufferSize) {
 		this.bufferSize = bufferSize;
+	}
+
+	public int getIdenticalErrorsPerSecond() {
+		return this.identicalErrorsPerSecond;
+	}
+
+	public void setIdenticalErrorsPerSecond(int identicalErrorsPerSecond) {
+		this.identicalErrorsPerSecond = identicalErrorsPerSecond;
 	}
 
 	public boolean isDebug() {

@@ -19,7 +19,8 @@ class ConfigurationMetadataTests {
 
 	private static final List<String> KEYS = List.of("seestack.enabled", "seestack.api-key", "seestack.host",
 			"seestack.project-id", "seestack.environment", "seestack.release", "seestack.service-name",
-			"seestack.flush-interval", "seestack.buffer-size", "seestack.debug", "seestack.send-default-pii",
+			"seestack.flush-interval", "seestack.buffer-size", "seestack.identical-errors-per-second",
+			"seestack.debug", "seestack.send-default-pii",
 			"seestack.trusted-proxies", "seestack.user.ip", "seestack.user.id-claim", "seestack.user.email-claim",
 			"seestack.user.username-claim", "seestack.exceptions.enabled", "seestack.exceptions.minimum-status",
 			"seestack.exceptions.ignored", "seestack.http.enabled", "seestack.http.exclude-paths",
@@ -50,6 +51,7 @@ class ConfigurationMetadataTests {
 		assertThat(defaults).containsEntry("seestack.host", "\"https://api.seestack.io\"")
 			.containsEntry("seestack.flush-interval", "\"5s\"")
 			.containsEntry("seestack.buffer-size", "500")
+			.containsEntry("seestack.identical-errors-per-second", "10")
 			.containsEntry("seestack.send-default-pii", "false")
 			.containsEntry("seestack.http.exclude-paths", "[\"/actuator/**\"]")
 			.containsEntry("seestack.exceptions.minimum-status", "500")

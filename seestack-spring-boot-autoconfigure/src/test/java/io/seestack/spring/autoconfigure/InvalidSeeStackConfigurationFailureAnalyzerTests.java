@@ -44,7 +44,9 @@ class InvalidSeeStackConfigurationFailureAnalyzerTests {
 				Arguments.of("seestack.project-id=my-project", "seestack.project-id", "my-project", "UUID"),
 				Arguments.of("seestack.flush-interval=0s", "seestack.flush-interval", "PT0S", "positive duration"),
 				Arguments.of("seestack.flush-interval=-5s", "seestack.flush-interval", "PT-5S", "positive duration"),
-				Arguments.of("seestack.buffer-size=0", "seestack.buffer-size", "0", "1 or more"));
+				Arguments.of("seestack.buffer-size=0", "seestack.buffer-size", "0", "1 or more"),
+				Arguments.of("seestack.identical-errors-per-second=-1", "seestack.identical-errors-per-second", "-1",
+						"0 (no limit) or more"));
 	}
 
 	@ParameterizedTest(name = "{0}")

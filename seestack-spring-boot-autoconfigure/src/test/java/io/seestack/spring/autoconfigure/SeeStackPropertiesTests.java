@@ -24,6 +24,7 @@ class SeeStackPropertiesTests {
 			.isEqualTo(options.host().toString());
 		assertThat(properties.getFlushInterval()).isEqualTo(options.flushInterval());
 		assertThat(properties.getBufferSize()).isEqualTo(options.bufferSize());
+		assertThat(properties.getIdenticalErrorsPerSecond()).isEqualTo(options.identicalErrorsPerSecond());
 		assertThat(properties.isDebug()).isEqualTo(options.debug());
 		assertThat(properties.getProjectId()).isEqualTo(options.projectId());
 		assertThat(properties.getEnvironment()).isEqualTo(options.environment());
