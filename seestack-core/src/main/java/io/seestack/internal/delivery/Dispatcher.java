@@ -40,16 +40,15 @@ import org.jspecify.annotations.Nullable;
  * {@link #MAX_IN_FLIGHT} at a time (a batch being retried keeps its slot, so memory stays bounded when the backend
  * is down). The features take free slots in turn, so a storm of one (errors, say) cannot starve the others.
  * Errors and heartbeats go at once; logs on the flush timer, when their buffer reaches 80%, and on
- * {@link #flush(Duration)}; HTTP items in batches, early when the buffer reaches {@link #HTTP_FLUSH_AT} and no
- * batch is on its way, else when a full batch of {@link #HTTP_BATCH_SIZE} is ready, and on the timer and flush.
+ * {@link #flush(Duration)}; HTTP items in full batches of {@link #HTTP_BATCH_SIZE} (80% of a smaller buffer) as
+ * soon as one is ready, and what is left on the timer and flush: each request costs the application far more CPU
+ * than an item in it.
  */
 public final class Dispatcher {
 
 	static final int MAX_IN_FLIGHT = 4;
 
 	static final int HTTP_BATCH_SIZE = 100;
-
-	static final int HTTP_FLUSH_AT = 50;
 
 	private static final long FLUSH_RECHECK_NANOS = TimeUnit.MILLISECONDS.toNanos(50);
 
@@ -74,8 +73,6 @@ public final class Dispatcher {
 	private final Map<Feature, FailsafeExecutor<TransportResponse>> retrying = new EnumMap<>(Feature.class);
 
 	private final AtomicInteger inFlight = new AtomicInteger();
-
-	private final Map<Feature, AtomicInteger> inFlightByFeature = new EnumMap<>(Feature.class);
 
 	private final Feature[] features = Feature.values();
 
@@ -128,7 +125,6 @@ public final class Dispatcher {
 		for (Feature feature : Feature.values()) {
 			this.buffers.put(feature, new EventBuffer(options.bufferSize()));
 			this.counters.put(feature, new Counters());
-			this.inFlightByFeature.put(feature, new AtomicInteger());
 			this.retrying.put(feature, Failsafe
 				.with(RetryRules.policy(() -> this.stopped || this.disabledReason != null,
 						() -> retried(feature)))
@@ -154,8 +150,7 @@ public final class Dispatcher {
 		if (feature == Feature.ERRORS || feature == Feature.HEARTBEATS) {
 			requestDrain(false);
 		}
-		else if (size == threshold(feature, buffer)
-				|| feature == Feature.HTTP_REQUESTS && size == fullHttpBatch(buffer)) {
+		else if (size == threshold(feature, buffer)) {
 			// Only the events that cross a threshold wake the delivery thread: above it, a drain is already
 			// running or waiting for an in-flight slot, and each completion drains again. Waking it on every
 			// event above the threshold made request threads and the delivery thread hand off once per event.
@@ -259,14 +254,10 @@ public final class Dispatcher {
 		signalProgress();
 	}
 
+	/** Logs: 80% of the buffer; HTTP items: a full batch, smaller than 100 only for a small buffer. */
 	private static int threshold(Feature feature, EventBuffer buffer) {
 		int atEightyPercent = atEightyPercent(buffer);
-		return (feature == Feature.HTTP_REQUESTS) ? Math.min(HTTP_FLUSH_AT, atEightyPercent) : atEightyPercent;
-	}
-
-	/** A batch worth sending even while another is on its way; smaller than 100 only for a small buffer. */
-	private static int fullHttpBatch(EventBuffer buffer) {
-		return Math.min(HTTP_BATCH_SIZE, atEightyPercent(buffer));
+		return (feature == Feature.HTTP_REQUESTS) ? Math.min(HTTP_BATCH_SIZE, atEightyPercent) : atEightyPercent;
 	}
 
 	private static int atEightyPercent(EventBuffer buffer) {
@@ -347,8 +338,7 @@ public final class Dispatcher {
 				this.drainingLogs |= size >= threshold(feature, buffer);
 				yield all || this.drainingLogs;
 			}
-			case HTTP_REQUESTS -> all || size >= fullHttpBatch(buffer)
-					|| size >= threshold(feature, buffer) && this.inFlightByFeature.get(feature).get() == 0;
+			case HTTP_REQUESTS -> all || size >= threshold(feature, buffer);
 		};
 	}
 
@@ -360,18 +350,16 @@ public final class Dispatcher {
 	private int sendNext(Feature feature) {
 		// The slot is taken before polling, so flush() never sees an event that is neither buffered nor in flight.
 		this.inFlight.incrementAndGet();
-		this.inFlightByFeature.get(feature).incrementAndGet();
 		List<CapturedEvent> batch = this.buffers.get(feature).poll(batchSize(feature));
 		if (batch.isEmpty()) {
-			release(feature);
+			release();
 			return 0;
 		}
 		send(feature, batch);
 		return batch.size();
 	}
 
-	private void release(Feature feature) {
-		this.inFlightByFeature.get(feature).decrementAndGet();
+	private void release() {
 		this.inFlight.decrementAndGet();
 	}
 
@@ -386,7 +374,7 @@ public final class Dispatcher {
 			body = body(feature, batch);
 		}
 		catch (RuntimeException | StackOverflowError ex) {
-			release(feature);
+			release();
 			dropped(feature, DropReason.INVALID, batch.size());
 			this.log.warnOnce("invalid:" + feature, () -> "SeeStack could not serialise a " + feature + " payload ("
 					+ ex.getClass().getName() + "); it was dropped");
@@ -405,7 +393,7 @@ public final class Dispatcher {
 				completed(request, response, failure);
 			}
 			finally {
-				release(feature);
+				release();
 				signalProgress();
 				if (!allBuffersEmpty()) {
 					requestDrain(false);

@@ -1,15 +1,23 @@
 package io.seestack.internal.delivery;
 
-import java.util.ArrayDeque;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.concurrent.ConcurrentLinkedQueue;
+import java.util.concurrent.atomic.AtomicInteger;
 
 import io.seestack.internal.payload.CapturedEvent;
 
-/** One feature's bounded buffer: when full, the oldest event makes room for the newest. */
+/**
+ * One feature's bounded buffer: when full, the oldest event makes room for the newest. Lock-free: every request
+ * thread of a busy server adds to it while the delivery thread takes batches out, and a lock there made them queue
+ * behind each other.
+ */
 final class EventBuffer {
 
-	private final ArrayDeque<CapturedEvent> events = new ArrayDeque<>();
+	private final ConcurrentLinkedQueue<CapturedEvent> events = new ConcurrentLinkedQueue<>();
+
+	/** Counts an event from before it is added until after it is removed, so it is never seen as absent. */
+	private final AtomicInteger size = new AtomicInteger();
 
 	private final int capacity;
 
@@ -21,35 +29,41 @@ final class EventBuffer {
 	 * Adds the event.
 	 * @return the buffer's size after adding, or {@code -1} if the oldest event was dropped to make room
 	 */
-	synchronized int add(CapturedEvent event) {
-		boolean dropped = false;
-		if (this.events.size() >= this.capacity) {
-			this.events.removeFirst();
-			dropped = true;
+	int add(CapturedEvent event) {
+		int size = this.size.incrementAndGet();
+		this.events.offer(event);
+		if (size <= this.capacity) {
+			return size;
 		}
-		this.events.addLast(event);
-		return dropped ? -1 : this.events.size();
+		if (this.events.poll() == null) {
+			// The delivery thread took everything meanwhile: nothing had to be dropped.
+			return size;
+		}
+		this.size.decrementAndGet();
+		return -1;
 	}
 
 	/** Removes and returns up to {@code max} events, oldest first. */
-	synchronized List<CapturedEvent> poll(int max) {
-		int count = Math.min(max, this.events.size());
-		List<CapturedEvent> batch = new ArrayList<>(count);
-		for (int i = 0; i < count; i++) {
-			batch.add(this.events.removeFirst());
+	List<CapturedEvent> poll(int max) {
+		List<CapturedEvent> batch = new ArrayList<>(Math.min(max, Math.max(0, this.size.get())));
+		while (batch.size() < max) {
+			CapturedEvent event = this.events.poll();
+			if (event == null) {
+				break;
+			}
+			batch.add(event);
+			this.size.decrementAndGet();
 		}
 		return batch;
 	}
 
 	/** Removes everything; returns how many events were removed. */
-	synchronized int clear() {
-		int count = this.events.size();
-		this.events.clear();
-		return count;
+	int clear() {
+		return poll(Integer.MAX_VALUE).size();
 	}
 
-	synchronized int size() {
-		return this.events.size();
+	int size() {
+		return this.size.get();
 	}
 
 	int capacity() {

@@ -36,20 +36,17 @@ class BatchingAndFairnessTests {
 	}
 
 	@Test
-	void whileAnHttpBatchIsOnItsWayTheNextOneFillsToOneHundred() {
-		captureHttpItems(50);
-		awaitSent(1);
-		captureHttpItems(120);
+	void httpItemsGoInFullBatchesOfOneHundredAndTheRestOnFlush() {
+		captureHttpItems(99);
+		assertThat(this.transport.sent()).as("99 items wait for a full batch").isZero();
+		captureHttpItems(151);
 		awaitSent(2);
-		assertThat(this.client.bufferedCount(Feature.HTTP_REQUESTS)).isEqualTo(20);
+		assertThat(this.client.bufferedCount(Feature.HTTP_REQUESTS)).isEqualTo(50);
 
-		captureHttpItems(30);
-		assertThat(this.transport.sent()).as("50 buffered while two batches are on their way").isEqualTo(2);
-		this.transport.accept(0);
-		this.transport.accept(1);
-		awaitSent(3);
+		this.transport.acceptAll();
+		this.client.flush(Duration.ofSeconds(5));
 
-		assertThat(this.transport.itemCounts(Feature.HTTP_REQUESTS)).containsExactly(50, 100, 50);
+		assertThat(this.transport.itemCounts(Feature.HTTP_REQUESTS)).containsExactly(100, 100, 50);
 	}
 
 	@Test
@@ -58,7 +55,7 @@ class BatchingAndFairnessTests {
 			this.client.captureError(new IllegalStateException("storm " + i));
 		}
 		awaitSent(Dispatcher.MAX_IN_FLIGHT);
-		captureHttpItems(50);
+		captureHttpItems(100);
 		this.client.finishJob(this.client.startJob("nightly-report"), null, null);
 
 		// Each answer frees one slot; the features take the free slots in turn.

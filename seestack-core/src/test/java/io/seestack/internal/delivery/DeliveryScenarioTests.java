@@ -189,13 +189,13 @@ class DeliveryScenarioTests {
 	}
 
 	@Test
-	void httpItemsGoInBatchesOfAtMostOneHundredAndEarlyAtFifty() {
+	void httpItemsGoInBatchesOfAtMostOneHundredAndAFullOneAtOnce() {
 		try (SeeStackClient client = client(this.server.url(), Duration.ofHours(1), 500)) {
-			for (int i = 0; i < 50; i++) {
+			for (int i = 0; i < 100; i++) {
 				client.captureHttpRequest(HttpRequestEvent.builder().path("/items/" + i).statusCode(200).build());
 			}
 			await().atMost(Duration.ofSeconds(5)).until(() -> this.server.count(HTTP) >= 1);
-			for (int i = 50; i < 300; i++) {
+			for (int i = 100; i < 300; i++) {
 				client.captureHttpRequest(HttpRequestEvent.builder().path("/items/" + i).statusCode(200).build());
 			}
 			assertThat(client.flush(Duration.ofSeconds(10))).isTrue();
