@@ -52,7 +52,10 @@ public class CaptureBenchmark {
 			closedPort = socket.getLocalPort();
 		}
 		this.client = SeeStackClient.create(SeeStackOptions.builder().apiKey("benchmark")
-			.host("http://127.0.0.1:" + closedPort).projectId("a1b2c3d4-e5f6-7890-abcd-ef1234567890").build());
+			.host("http://127.0.0.1:" + closedPort).projectId("a1b2c3d4-e5f6-7890-abcd-ef1234567890")
+			// Every capture takes the whole path: with the default limit, most identical errors would stop early.
+			.identicalErrorsPerSecond(0)
+			.build());
 		this.client.setUser(USER);
 	}
 
