@@ -121,6 +121,11 @@ public class RequestPathBenchmark {
 		return response.getStatus();
 	}
 
+	/** The application, between setup and teardown (for the tests). */
+	@Nullable ConfigurableApplicationContext app() {
+		return this.app;
+	}
+
 	private static MockHttpServletRequest request() {
 		MockHttpServletRequest request = new MockHttpServletRequest("GET", "/hello");
 		request.setRemoteAddr("203.0.113.9");
