@@ -272,6 +272,28 @@ class SeeStackAutoConfigurationTests {
 	}
 
 	@Test
+	void mapsTheErrorRateLimitOntoTheOptions() {
+		withIngest().withPropertyValues("seestack.identical-errors-per-second=1").run((context) -> {
+			SeeStackClient client = context.getBean(SeeStackClient.class);
+			for (int i = 0; i < 20; i++) {
+				client.captureError(new IllegalStateException("the same failure"));
+			}
+			client.flush(Duration.ofSeconds(5));
+			// One a second: two if the loop straddles the start of a second.
+			assertThat(ingest.count("/ingest/v1/errors")).isBetween(1, 2);
+		});
+		ingest.reset();
+		withIngest().withPropertyValues("seestack.identical-errors-per-second=0").run((context) -> {
+			SeeStackClient client = context.getBean(SeeStackClient.class);
+			for (int i = 0; i < 20; i++) {
+				client.captureError(new IllegalStateException("the same failure"));
+			}
+			client.flush(Duration.ofSeconds(5));
+			assertThat(ingest.count("/ingest/v1/errors")).isEqualTo(20);
+		});
+	}
+
+	@Test
 	void defaultsTheReleaseToTheBuildVersionAndTheServiceNameToTheApplicationName() {
 		java.util.Properties build = new java.util.Properties();
 		build.setProperty("version", "1.4.2");
