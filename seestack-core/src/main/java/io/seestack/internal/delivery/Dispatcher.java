@@ -16,7 +16,6 @@ import java.util.concurrent.atomic.AtomicLong;
 import dev.failsafe.Failsafe;
 import dev.failsafe.FailsafeExecutor;
 import dev.failsafe.spi.Scheduler;
-import io.seestack.DeliveryListener;
 import io.seestack.DeliveryListener.DropReason;
 import io.seestack.Feature;
 import io.seestack.SeeStackOptions;
@@ -56,7 +55,7 @@ public final class Dispatcher {
 
 	private final Map<Feature, EventBuffer> buffers = new EnumMap<>(Feature.class);
 
-	private final Map<Feature, Counters> counters = new EnumMap<>(Feature.class);
+	private final DeliveryCounts counts;
 
 	private final Transport transport;
 
@@ -64,7 +63,6 @@ public final class Dispatcher {
 
 	private final JsonCodec json;
 
-	private final DeliveryListener listener;
 
 	private final boolean debug;
 
@@ -112,7 +110,7 @@ public final class Dispatcher {
 		this.transport = transport;
 		this.json = json;
 		this.payloads = new PayloadFactory(options, json);
-		this.listener = options.deliveryListener();
+		this.counts = new DeliveryCounts(options.deliveryListener());
 		this.debug = options.debug();
 		ScheduledThreadPoolExecutor executor = new ScheduledThreadPoolExecutor(1, (task) -> {
 			Thread thread = new Thread(task, "seestack-delivery");
@@ -124,7 +122,6 @@ public final class Dispatcher {
 		Scheduler scheduler = (retryScheduler != null) ? retryScheduler : Scheduler.of(executor);
 		for (Feature feature : Feature.values()) {
 			this.buffers.put(feature, new EventBuffer(options.bufferSize()));
-			this.counters.put(feature, new Counters());
 			this.retrying.put(feature, Failsafe
 				.with(RetryRules.policy(() -> this.stopped || this.disabledReason != null,
 						() -> retried(feature)))
@@ -170,10 +167,8 @@ public final class Dispatcher {
 	public Map<Feature, FeatureStatus> status() {
 		Map<Feature, FeatureStatus> status = new EnumMap<>(Feature.class);
 		for (Feature feature : Feature.values()) {
-			Counters counts = this.counters.get(feature);
 			EventBuffer buffer = this.buffers.get(feature);
-			status.put(feature, new FeatureStatus(counts.sent.get(), counts.dropped.get(), counts.retried.get(),
-					buffer.size(), buffer.capacity()));
+			status.put(feature, this.counts.status(feature, buffer.size(), buffer.capacity()));
 		}
 		return status;
 	}
@@ -250,7 +245,7 @@ public final class Dispatcher {
 				dropped(feature, DropReason.DISABLED, count);
 			}
 		}
-		notifyListener(() -> this.listener.disabled(reason));
+		this.counts.disabled(reason);
 		signalProgress();
 	}
 
@@ -417,8 +412,7 @@ public final class Dispatcher {
 		int count = request.itemCount();
 		if (response != null && response.isSuccess()) {
 			this.log.rearm("failing:" + feature);
-			this.counters.get(feature).sent.addAndGet(count);
-			notifyListener(() -> this.listener.sent(feature, count));
+			this.counts.sent(feature, count);
 			this.log.debug(this.debug, () -> "SeeStack sent " + count + " " + feature + " event(s) to "
 					+ request.path() + ": HTTP " + response.statusCode());
 			return;
@@ -446,32 +440,11 @@ public final class Dispatcher {
 
 	/** Counts events dropped, here or before they reached a buffer, and tells the listener. */
 	public void dropped(Feature feature, DropReason reason, int count) {
-		this.counters.get(feature).dropped.addAndGet(count);
-		notifyListener(() -> this.listener.dropped(feature, reason, count));
+		this.counts.dropped(feature, reason, count);
 	}
 
 	private void retried(Feature feature) {
-		this.counters.get(feature).retried.incrementAndGet();
-		notifyListener(() -> this.listener.retried(feature));
-	}
-
-	private static final class Counters {
-
-		private final AtomicLong sent = new AtomicLong();
-
-		private final AtomicLong dropped = new AtomicLong();
-
-		private final AtomicLong retried = new AtomicLong();
-
-	}
-
-	private void notifyListener(Runnable call) {
-		try {
-			call.run();
-		}
-		catch (RuntimeException ex) {
-			this.log.warnOnce("listener", () -> "SeeStack DeliveryListener threw " + ex + "; ignored");
-		}
+		this.counts.retried(feature);
 	}
 
 	private void signalProgress() {
