@@ -33,7 +33,8 @@ import org.springframework.web.filter.OncePerRequestFilter;
  *
  * <p>When the request completes (at the end of its request dispatch, or when its async cycle completes) the filter
  * decides whether to capture its exception, with the request's user and the final status, and captures one inbound
- * {@link io.seestack.HttpRequestEvent}. The response is passed on in a wrapper that only counts the body bytes.
+ * {@link io.seestack.HttpRequestEvent}. The response of a monitored request is passed on in a wrapper that only
+ * counts the body bytes; other requests keep theirs as it is.
  * A synchronous request completes when its request dispatch ends, so the body of an error page that the container
  * renders afterwards, in an error dispatch (after {@code sendError} or an exception escaping the servlet), is not
  * counted in its response size; an async request completes with its async cycle, after any error dispatch.
@@ -109,7 +110,8 @@ public class SeeStackRequestFilter extends OncePerRequestFilter {
 		try {
 			scope.setTraceId(state.traceId);
 			this.client.setUser(state.user());
-			chain.doFilter(request, state.responseSize.wrap(response));
+			// Only an HTTP item needs the response size: other requests keep the container's response as it is.
+			chain.doFilter(request, state.monitored ? state.responseSize.wrap(response) : response);
 		}
 		catch (Throwable ex) {
 			escaped = ex;

@@ -2,6 +2,7 @@ package io.seestack.spring.autoconfigure.web;
 
 import java.io.IOException;
 import java.time.Duration;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
 import java.util.concurrent.atomic.AtomicReference;
@@ -189,10 +190,12 @@ class SeeStackRequestFilterTests {
 	}
 
 	private void assertNoItemFor(String path) throws Exception {
-		filter().doFilter(request(path), new MockHttpServletResponse(), chain((response) -> {
-		}));
+		MockHttpServletResponse original = new MockHttpServletResponse();
+		List<HttpServletResponse> passedOn = new ArrayList<>();
+		filter().doFilter(request(path), original, chain(passedOn::add));
 		Payloads.flush(this.client);
 		assertThat(ingest.count(Payloads.HTTP_REQUESTS)).isZero();
+		assertThat(passedOn).as("a request without an item keeps its response unwrapped").containsExactly(original);
 	}
 
 	private SeeStackRequestFilter filter() throws ServletException {
