@@ -5,6 +5,7 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.Collections;
 import java.util.LinkedHashMap;
+import java.util.HexFormat;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -51,6 +52,8 @@ public final class DefaultSeeStackClient implements SeeStackClient {
 	private final SdkLog log = SdkLog.get(DefaultSeeStackClient.class);
 
 	private static final Pattern SLUG = Pattern.compile("[a-z0-9-]+");
+
+	private static final HexFormat HEX = HexFormat.of();
 
 	private final SeeStackOptions options;
 
@@ -301,12 +304,7 @@ public final class DefaultSeeStackClient implements SeeStackClient {
 	/** 32 lowercase hex digits, as a W3C trace id; not a secret, so no SecureRandom on the caller's thread. */
 	static String newTraceId() {
 		ThreadLocalRandom random = ThreadLocalRandom.current();
-		return hex16(random.nextLong()) + hex16(random.nextLong() | 1L);
-	}
-
-	private static String hex16(long value) {
-		String hex = Long.toHexString(value);
-		return (hex.length() == 16) ? hex : "0".repeat(16 - hex.length()) + hex;
+		return HEX.toHexDigits(random.nextLong()) + HEX.toHexDigits(random.nextLong() | 1L);
 	}
 
 	/** A shallow copy taken on the caller's thread, so later changes by the caller do not leak into the event. */

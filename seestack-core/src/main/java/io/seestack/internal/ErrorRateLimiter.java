@@ -30,7 +30,7 @@ final class ErrorRateLimiter {
 
 	private final @Nullable RateLimiter<Object> allKinds;
 
-	private final Map<String, Kind> kinds = new ConcurrentHashMap<>();
+	private final Map<KindKey, Kind> kinds = new ConcurrentHashMap<>();
 
 	ErrorRateLimiter(int perSecond) {
 		this.perSecond = perSecond;
@@ -55,8 +55,8 @@ final class ErrorRateLimiter {
 
 	private Kind kindOf(Throwable error) {
 		String message = PayloadFactory.messageOf(error);
-		String key = error.getClass().getName() + ": "
-				+ ((message.length() > MAX_MESSAGE_IN_KEY) ? message.substring(0, MAX_MESSAGE_IN_KEY) : message);
+		KindKey key = new KindKey(error.getClass(),
+				(message.length() > MAX_MESSAGE_IN_KEY) ? message.substring(0, MAX_MESSAGE_IN_KEY) : message);
 		Kind kind = this.kinds.get(key);
 		if (kind == null) {
 			if (this.kinds.size() >= MAX_KINDS) {
@@ -65,6 +65,10 @@ final class ErrorRateLimiter {
 			kind = this.kinds.computeIfAbsent(key, (ignored) -> new Kind(this.perSecond));
 		}
 		return kind;
+	}
+
+	/** A type and message: a record, so that no key string is built on every capture. */
+	private record KindKey(Class<?> type, String message) {
 	}
 
 	private static final class Kind {

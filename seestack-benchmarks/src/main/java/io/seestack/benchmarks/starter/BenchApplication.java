@@ -1,5 +1,6 @@
 package io.seestack.benchmarks.starter;
 
+import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -57,6 +58,20 @@ public class BenchApplication {
 	/** Starts the application with {@link #DEFAULTS} under the given command-line arguments. */
 	public static ConfigurableApplicationContext start(String... args) {
 		return new SpringApplicationBuilder(BenchApplication.class).properties(DEFAULTS).run(args);
+	}
+
+	/**
+	 * Starts the application with the given arguments and more properties, as a benchmark's {@code properties}
+	 * parameter gives them: {@code name=value}, separated by {@code ;}.
+	 */
+	static ConfigurableApplicationContext start(List<String> args, String properties) {
+		List<String> all = new ArrayList<>(args);
+		for (String property : properties.split(";")) {
+			if (!property.isBlank()) {
+				all.add("--" + property.strip());
+			}
+		}
+		return start(all.toArray(String[]::new));
 	}
 
 	/** The password of a user, sent in clear over HTTP Basic. */

@@ -1,7 +1,6 @@
 package io.seestack.benchmarks.starter;
 
 import java.io.IOException;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.TimeUnit;
 
@@ -72,13 +71,8 @@ public class RequestPathBenchmark {
 	@Setup
 	public void start() throws IOException {
 		this.sink = LoopbackSink.start();
-		List<String> args = new ArrayList<>(List.of("--server.port=0", "--seestack.host=" + this.sink.url()));
-		for (String property : this.properties.split(";")) {
-			if (!property.isBlank()) {
-				args.add("--" + property.strip());
-			}
-		}
-		this.app = BenchApplication.start(args.toArray(String[]::new));
+		this.app = BenchApplication.start(List.of("--server.port=0", "--seestack.host=" + this.sink.url()),
+				this.properties);
 		this.requestFilter = this.app.getBean(SeeStackRequestFilter.class);
 		this.userFilter = this.app.getBean(SeeStackUserFilter.class);
 		this.listener = this.app.getBean(SeeStackAuthenticationListener.class);

@@ -7,7 +7,6 @@ import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
-import java.util.ArrayList;
 import java.util.Base64;
 import java.util.List;
 import java.util.concurrent.TimeUnit;
@@ -111,14 +110,8 @@ public class StarterBenchmark {
 		else {
 			checkSink(host);
 		}
-		List<String> args = new ArrayList<>(
-				List.of("--server.port=0", "--seestack.host=" + host, "--seestack.enabled=" + on));
-		for (String property : this.properties.split(";")) {
-			if (!property.isBlank()) {
-				args.add("--" + property.strip());
-			}
-		}
-		this.app = BenchApplication.start(args.toArray(String[]::new));
+		this.app = BenchApplication.start(
+				List.of("--server.port=0", "--seestack.host=" + host, "--seestack.enabled=" + on), this.properties);
 		boolean filtered = !this.app.getBeansOfType(SeeStackRequestFilter.class).isEmpty();
 		if (filtered != on) {
 			throw new IllegalStateException("seestack=" + this.seestack + " but the request filter is "

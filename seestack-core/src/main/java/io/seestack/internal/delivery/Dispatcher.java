@@ -63,7 +63,6 @@ public final class Dispatcher {
 
 	private final JsonCodec json;
 
-
 	private final boolean debug;
 
 	private final ScheduledExecutorService executor;
@@ -96,7 +95,7 @@ public final class Dispatcher {
 	 * Per feature, the last request to send everything that it answered, by sending until less than a batch was
 	 * left. Read and written by the delivery thread only.
 	 */
-	private final long[] sendAllAnswered = new long[Feature.values().length];
+	private final long[] sendAllAnswered = new long[this.features.length];
 
 	private volatile boolean stopped;
 

@@ -2,12 +2,11 @@ package io.seestack.spring.autoconfigure.security;
 
 import io.seestack.SeeStackClient;
 import io.seestack.spring.autoconfigure.web.testapp.Payloads;
-import io.seestack.spring.autoconfigure.web.testapp.PlainPasswords;
+import io.seestack.spring.autoconfigure.web.testapp.StatelessBasicSecurity;
 import io.seestack.spring.autoconfigure.web.testapp.TestAdvice;
 import io.seestack.spring.autoconfigure.web.testapp.TestEndpoints;
 import io.seestack.spring.autoconfigure.web.testapp.TestHttp;
 import io.seestack.testsupport.IngestServer;
-import jakarta.servlet.DispatcherType;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -20,11 +19,8 @@ import org.springframework.boot.test.context.SpringBootTest.WebEnvironment;
 import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Import;
-import org.springframework.security.config.Customizer;
-import org.springframework.security.config.annotation.web.builders.HttpSecurity;
 import org.springframework.security.core.userdetails.User;
 import org.springframework.security.provisioning.InMemoryUserDetailsManager;
-import org.springframework.security.web.SecurityFilterChain;
 import org.springframework.test.context.DynamicPropertyRegistry;
 import org.springframework.test.context.DynamicPropertySource;
 
@@ -91,24 +87,8 @@ class TrustedProxyIntegrationTests {
 
 	@SpringBootConfiguration(proxyBeanMethods = false)
 	@EnableAutoConfiguration
-	@Import({ TestEndpoints.class, TestAdvice.class })
+	@Import({ TestEndpoints.class, TestAdvice.class, StatelessBasicSecurity.class })
 	static class App {
-
-		@Bean
-		SecurityFilterChain securityFilterChain(HttpSecurity http) {
-			http.authorizeHttpRequests((requests) -> requests.dispatcherTypeMatchers(DispatcherType.ERROR)
-				.permitAll()
-				.requestMatchers("/public/**")
-				.permitAll()
-				.anyRequest()
-				.authenticated()).httpBasic(Customizer.withDefaults()).csrf((csrf) -> csrf.disable());
-			return http.build();
-		}
-
-		@Bean
-		PlainPasswords passwordEncoder() {
-			return new PlainPasswords();
-		}
 
 		@Bean
 		InMemoryUserDetailsManager users() {
