@@ -1,6 +1,7 @@
 #!/usr/bin/env bash
 # What the SeeStack starter costs a real server: requests/s of the benchmark application (Spring MVC + Spring
-# Security HTTP Basic, see BenchApplication) with the starter on and off, measured by wrk on loopback, with nginx
+# Security HTTP Basic, see BenchApplication) with the starter on and off, measured by wrk on loopback (with the
+# application process's own CPU time per request, from /proc, beside it), with nginx
 # as the SeeStack ingest sink (202 {} to every POST /ingest/v1/*). See docs/performance.md.
 #
 #   seestack-benchmarks/load/run.sh          the wrk load run (default)
@@ -13,7 +14,8 @@
 # seconds per endpoint; THREADS (1) and CONNECTIONS (16) for wrk; ENDPOINTS ("hello boom unavailable");
 # APP_PORT (18081); JAVA_OPTS ("-Xms1g -Xmx1g"); SKIP_BUILD=1 to reuse the jar; MAX_LOAD (0.7): wait, up to
 # QUIET_WAIT (1200) seconds, until the 1-minute load average is below it ("off" not to wait); APP_LOG (/dev/null):
-# where the application's console goes (it logs a stack trace for every unhandled exception).
+# where the application's console goes (it logs a stack trace for every unhandled exception); APP_ARGS: more
+# application arguments for both runs, such as --seestack.http.sample-rate=0.1 or --bench.transport=discard.
 # Stops everything it started, also when interrupted. Results: printed, and kept in the run directory it names.
 set -euo pipefail
 
@@ -31,6 +33,7 @@ JAVA_OPTS=${JAVA_OPTS:-"-Xms1g -Xmx1g"}
 MAX_LOAD=${MAX_LOAD:-0.7}
 QUIET_WAIT=${QUIET_WAIT:-1200}
 APP_LOG=${APP_LOG:-/dev/null}
+APP_ARGS=${APP_ARGS:-}
 SINK_PORT=18080 # nginx.conf
 SINK="http://127.0.0.1:${SINK_PORT}"
 
@@ -96,6 +99,10 @@ wait_http() { # url, seconds, extra curl args...
 	done
 	return 1
 }
+
+# CPU time (user + system) the application process has used so far, in clock ticks.
+app_cpu_ticks() { awk '{ print $14 + $15 }' "/proc/$APP_PID/stat"; }
+TICKS_PER_S=$(getconf CLK_TCK)
 
 sink_requests() { curl -s --max-time 2 "$SINK/sink-status" | awk 'NR == 3 { print $3 }'; }
 
@@ -171,7 +178,7 @@ start_app() { # on|off, log file
 	[[ $1 == off ]] && enabled=false
 	# shellcheck disable=SC2086
 	java $JAVA_OPTS -cp "$JAR" io.seestack.benchmarks.starter.BenchApplication --server.port="$APP_PORT" \
-		--seestack.host="$SINK" --seestack.enabled="$enabled" >"$2" 2>&1 &
+		--seestack.host="$SINK" --seestack.enabled="$enabled" $APP_ARGS >"$2" 2>&1 &
 	APP_PID=$!
 	if ! wait_http "http://127.0.0.1:${APP_PORT}/hello" 90 -f -u ada:ada-password; then
 		echo "the application did not start (seestack=$1); run with APP_LOG=<file> to see why" >&2
@@ -184,7 +191,7 @@ run_wrk() { # endpoint, seconds, output file
 		"http://127.0.0.1:${APP_PORT}/$1" >"$3"
 }
 
-printf 'round\tseestack\tendpoint\trequests_per_s\tnon_2xx\ttotal\tp50\tp99\tsink_requests\tload1_before\tload1_after\n' \
+printf 'round\tseestack\tendpoint\trequests_per_s\tnon_2xx\ttotal\tp50\tp99\tsink_requests\tapp_cpu_us_per_request\tload1_before\tload1_after\n' \
 	>"$RESULTS"
 wait_quiet
 log "load average $(load1); $ROUNDS rounds, wrk -t$THREADS -c$CONNECTIONS, ${WARMUP}s warm-up + ${DURATION}s per endpoint"
@@ -198,18 +205,21 @@ for ((round = 1; round <= ROUNDS; round++)); do
 			run_wrk "$endpoint" "$WARMUP" "$RUN/warmup-$round-$seestack-$endpoint.txt"
 			before=$(load1)
 			sink_before=$(sink_requests)
+			cpu_before=$(app_cpu_ticks)
 			out="$RUN/wrk-$round-$seestack-$endpoint.txt"
 			run_wrk "$endpoint" "$DURATION" "$out"
+			cpu_after=$(app_cpu_ticks)
 			sink_after=$(sink_requests)
 			rps=$(awk '/^Requests\/sec:/ { print $2 }' "$out")
 			total=$(awk '/requests in/ { print $1 }' "$out")
 			non2xx=$(awk '/Non-2xx or 3xx responses:/ { print $NF }' "$out")
 			p50=$(awk '$1 == "50%" { print $2 }' "$out")
 			p99=$(awk '$1 == "99%" { print $2 }' "$out")
-			printf '%s\t%s\t%s\t%s\t%s\t%s\t%s\t%s\t%s\t%s\t%s\n' "$round" "$seestack" "$endpoint" "$rps" \
-				"${non2xx:-0}" "$total" "$p50" "$p99" $((sink_after - sink_before - 1)) "$before" "$(load1)" \
+			cpu_us=$(awk -v t=$((cpu_after - cpu_before)) -v hz="$TICKS_PER_S" -v n="$total" 'BEGIN { printf "%.1f", t * 1e6 / hz / n }')
+			printf '%s\t%s\t%s\t%s\t%s\t%s\t%s\t%s\t%s\t%s\t%s\t%s\n' "$round" "$seestack" "$endpoint" "$rps" \
+				"${non2xx:-0}" "$total" "$p50" "$p99" $((sink_after - sink_before - 1)) "$cpu_us" "$before" "$(load1)" \
 				>>"$RESULTS"
-			log "round $round seestack=$seestack /$endpoint: $rps req/s (expected HTTP $(expected_status "$endpoint"); non-2xx ${non2xx:-0} of $total; ingest requests $((sink_after - sink_before - 1)))"
+			log "round $round seestack=$seestack /$endpoint: $rps req/s, $cpu_us µs of application CPU per request (expected HTTP $(expected_status "$endpoint"); non-2xx ${non2xx:-0} of $total; ingest requests $((sink_after - sink_before - 1)))"
 		done
 		stop_pid "$APP_PID" 15
 		APP_PID=""
@@ -220,20 +230,24 @@ echo
 echo "Results ($RESULTS):"
 column -t -s $'\t' "$RESULTS"
 echo
-echo "Mean requests/s over rounds (± standard error), overhead = 1 - on/off (± propagated standard error):"
-awk -F'\t' 'NR > 1 {
-	key = $3 SUBSEP $2; n[key]++; s[key] += $4; ss[key] += $4 * $4; seen[$3] = 1
-}
-function mean(k) { return s[k] / n[k] }
-function se(k,   m, v) { m = mean(k); v = (n[k] > 1) ? (ss[k] - n[k] * m * m) / (n[k] - 1) : 0; return sqrt(v > 0 ? v : 0) / sqrt(n[k]) }
-END {
-	printf "%-12s %14s %14s %18s\n", "endpoint", "on", "off", "overhead"
-	for (e in seen) {
-		on = e SUBSEP "on"; off = e SUBSEP "off"
-		if (!(on in n) || !(off in n)) continue
-		r = mean(on) / mean(off)
-		err = r * sqrt((se(on) / mean(on))^2 + (se(off) / mean(off))^2)
-		printf "%-12s %8.0f ± %-4.0f %8.0f ± %-4.0f %7.1f %% ± %.1f %%\n", e, mean(on), se(on), mean(off), se(off), (1 - r) * 100, err * 100
+summarize() { # column, what it is, overhead formula: 1 - on/off (throughput) or on/off - 1 (cost)
+	awk -F'\t' -v col="$1" -v cost="$3" -v what="$2" 'NR > 1 {
+		key = $3 SUBSEP $2; n[key]++; s[key] += $col; ss[key] += $col * $col; seen[$3] = 1
 	}
-}' "$RESULTS"
+	function mean(k) { return s[k] / n[k] }
+	function se(k,   m, v) { m = mean(k); v = (n[k] > 1) ? (ss[k] - n[k] * m * m) / (n[k] - 1) : 0; return sqrt(v > 0 ? v : 0) / sqrt(n[k]) }
+	END {
+		printf "%s\n%-12s %14s %14s %18s\n", what, "endpoint", "on", "off", "overhead"
+		for (e in seen) {
+			on = e SUBSEP "on"; off = e SUBSEP "off"
+			if (!(on in n) || !(off in n)) continue
+			r = mean(on) / mean(off)
+			err = r * sqrt((se(on) / mean(on))^2 + (se(off) / mean(off))^2)
+			printf "%-12s %8.1f ± %-4.1f %8.1f ± %-4.1f %7.1f %% ± %.1f %%\n", e, mean(on), se(on), mean(off), se(off), (cost ? r - 1 : 1 - r) * 100, err * 100
+		}
+	}' "$RESULTS"
+}
+summarize 4 "Requests/s, mean over rounds (± standard error); overhead = 1 - on/off (± propagated standard error):" 0
+echo
+summarize 10 "Application CPU per request in µs (user + system, nginx and wrk not included); overhead = on/off - 1:" 1
 echo "Load average now: $(cat /proc/loadavg)"

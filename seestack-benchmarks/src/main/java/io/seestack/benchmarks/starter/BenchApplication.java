@@ -4,10 +4,14 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.CompletableFuture;
 
+import io.seestack.spring.autoconfigure.SeeStackOptionsCustomizer;
+import io.seestack.transport.TransportResponse;
 import jakarta.servlet.DispatcherType;
 
 import org.springframework.boot.autoconfigure.SpringBootApplication;
+import org.springframework.boot.autoconfigure.condition.ConditionalOnProperty;
 import org.springframework.boot.builder.SpringApplicationBuilder;
 import org.springframework.context.ConfigurableApplicationContext;
 import org.springframework.context.annotation.Bean;
@@ -117,6 +121,18 @@ public class BenchApplication {
 
 	private static UserDetails user(String name) {
 		return User.withUsername(name).password("{noop}" + password(name)).roles("USER").build();
+	}
+
+	/**
+	 * With {@code bench.transport=discard}, SeeStack builds every payload but answers each send itself with
+	 * {@code 202}, without a socket: what the starter costs apart from the HTTP client (and any sink in the same
+	 * machine).
+	 */
+	@Bean
+	@ConditionalOnProperty(name = "bench.transport", havingValue = "discard")
+	SeeStackOptionsCustomizer discardingTransport() {
+		TransportResponse accepted = new TransportResponse(202, null);
+		return (options) -> options.transport((request) -> CompletableFuture.completedFuture(accepted));
 	}
 
 	@RestController

@@ -136,6 +136,9 @@ public class StarterBenchmark {
 				System.out.println();
 				System.out.println("SeeStack client at the end of the trial: " + status.mode() + " "
 						+ status.target() + ", " + status.features());
+				if (this.loopbackSink != null) {
+					System.out.println("Sink: " + this.loopbackSink.received("/ingest/v1/http-requests") + " HTTP batches");
+				}
 			}
 			this.app.close();
 		}

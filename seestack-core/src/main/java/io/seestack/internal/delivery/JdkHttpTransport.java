@@ -26,7 +26,10 @@ import io.seestack.transport.TransportResponse;
  * <p>Each request is sent with the blocking {@link HttpClient#send} on one of this transport's own daemon threads
  * (as many as the dispatcher keeps requests in flight), not with {@code sendAsync}: on a machine with one or two
  * processors the asynchronous path hands every completion to a freshly started thread (the common pool has a
- * parallelism of one there), which cost the host application far more than the sending itself.
+ * parallelism of one there), which cost the host application far more than the sending itself. For the same
+ * reason the client runs its own internal steps where they arise (on the sender thread or its selector thread)
+ * rather than handing each to a default pool of its own: the body handler discards the response, so nothing it
+ * runs there blocks.
  */
 public final class JdkHttpTransport implements Transport {
 
@@ -54,7 +57,11 @@ public final class JdkHttpTransport implements Transport {
 		// Plain http is only for local and test backends; HTTP/1.1 there avoids h2c upgrade attempts.
 		HttpClient.Version version = "https".equals(this.host.getScheme()) ? HttpClient.Version.HTTP_2
 				: HttpClient.Version.HTTP_1_1;
-		this.client = HttpClient.newBuilder().connectTimeout(CONNECT_TIMEOUT).version(version).build();
+		this.client = HttpClient.newBuilder()
+			.connectTimeout(CONNECT_TIMEOUT)
+			.version(version)
+			.executor(Runnable::run)
+			.build();
 		this.senders = newSenders();
 	}
 

@@ -6,6 +6,7 @@ import java.util.Set;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.TimeUnit;
+import java.util.stream.Collectors;
 
 import io.seestack.Feature;
 import io.seestack.SeeStackOptions;
@@ -50,6 +51,7 @@ class JdkHttpTransportTests {
 	 */
 	@Test
 	void completesOnItsOwnFewSenderThreadsWhateverTheLoad() throws Exception {
+		Set<String> workersBefore = httpClientWorkers();
 		JdkHttpTransport transport = transport();
 		Set<String> completingThreads = ConcurrentHashMap.newKeySet();
 		Thread test = Thread.currentThread();
@@ -69,6 +71,16 @@ class JdkHttpTransportTests {
 		assertThat(completingThreads).isNotEmpty()
 			.allSatisfy((name) -> assertThat(name).startsWith("seestack-sender-"))
 			.hasSizeLessThanOrEqualTo(Dispatcher.MAX_IN_FLIGHT);
+		// The client's own executor would hand each step of every exchange to a pool of its own.
+		assertThat(httpClientWorkers()).isSubsetOf(workersBefore);
+	}
+
+	/** The live threads of HttpClient's default executor, named {@code HttpClient-<client>-Worker-<n>}. */
+	private static Set<String> httpClientWorkers() {
+		return Thread.getAllStackTraces().keySet().stream()
+			.map(Thread::getName)
+			.filter((name) -> name.matches("HttpClient-\\d+-Worker-\\d+"))
+			.collect(Collectors.toSet());
 	}
 
 	private JdkHttpTransport transport() {

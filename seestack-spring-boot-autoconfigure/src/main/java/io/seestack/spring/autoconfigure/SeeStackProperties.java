@@ -379,6 +379,12 @@ public class SeeStackProperties {
 		 */
 		private List<String> excludePaths = new ArrayList<>(List.of("/actuator/**"));
 
+		/**
+		 * Fraction of requests, from 0.0 to 1.0, that get an HTTP request item, chosen at random. Errors are
+		 * captured whatever the sample.
+		 */
+		private double sampleRate = 1.0;
+
 		public boolean isEnabled() {
 			return this.enabled;
 		}
@@ -393,6 +399,14 @@ public class SeeStackProperties {
 
 		public void setExcludePaths(List<String> excludePaths) {
 			this.excludePaths = excludePaths;
+		}
+
+		public double getSampleRate() {
+			return this.sampleRate;
+		}
+
+		public void setSampleRate(double sampleRate) {
+			this.sampleRate = sampleRate;
 		}
 
 	}

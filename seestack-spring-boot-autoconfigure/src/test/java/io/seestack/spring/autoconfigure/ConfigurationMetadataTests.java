@@ -24,7 +24,7 @@ class ConfigurationMetadataTests {
 			"seestack.trusted-proxies", "seestack.user.ip", "seestack.user.id-claim", "seestack.user.email-claim",
 			"seestack.user.username-claim", "seestack.exceptions.enabled", "seestack.exceptions.minimum-status",
 			"seestack.exceptions.ignored", "seestack.http.enabled", "seestack.http.exclude-paths",
-			"seestack.security.enabled", "seestack.local.enabled", "seestack.local.outbox",
+			"seestack.http.sample-rate", "seestack.security.enabled", "seestack.local.enabled", "seestack.local.outbox",
 			// generated from @Endpoint(id = "seestack")
 			"management.endpoint.seestack.access", "management.endpoint.seestack.cache.time-to-live");
 

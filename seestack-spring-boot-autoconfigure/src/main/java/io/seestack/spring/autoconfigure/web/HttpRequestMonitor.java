@@ -1,6 +1,7 @@
 package io.seestack.spring.autoconfigure.web;
 
 import java.time.Duration;
+import java.util.concurrent.ThreadLocalRandom;
 
 import io.seestack.HttpRequestEvent;
 import io.seestack.SeeStackClient;
@@ -10,7 +11,8 @@ import jakarta.servlet.http.HttpServletRequest;
 
 /**
  * Inbound HTTP monitoring: one {@link HttpRequestEvent} per completed request, unless {@code seestack.http.enabled}
- * is false, no {@code seestack.project-id} is set, or the path matches {@code seestack.http.exclude-paths}.
+ * is false, no {@code seestack.project-id} is set, the path matches {@code seestack.http.exclude-paths}, or the
+ * request falls outside {@code seestack.http.sample-rate}.
  */
 final class HttpRequestMonitor {
 
@@ -20,11 +22,17 @@ final class HttpRequestMonitor {
 
 	private final ExcludedPaths excludedPaths;
 
+	private final double sampleRate;
+
 	HttpRequestMonitor(SeeStackClient client, SeeStackProperties properties) {
 		this.client = client;
 		String projectId = properties.getProjectId();
 		this.enabled = properties.getHttp().isEnabled() && projectId != null && !projectId.isBlank();
 		this.excludedPaths = ExcludedPaths.of(properties.getHttp().getExcludePaths());
+		this.sampleRate = properties.getHttp().getSampleRate();
+		if (!(this.sampleRate >= 0.0 && this.sampleRate <= 1.0)) {
+			throw InvalidWebPropertyException.sampleRate(this.sampleRate);
+		}
 	}
 
 	boolean isEnabled() {
@@ -33,7 +41,7 @@ final class HttpRequestMonitor {
 
 	/** Whether the request is to get an HTTP request item. */
 	boolean isMonitored(HttpServletRequest request) {
-		if (!this.enabled) {
+		if (!this.enabled || (this.sampleRate < 1.0 && ThreadLocalRandom.current().nextDouble() >= this.sampleRate)) {
 			return false;
 		}
 		String path = RequestState.withoutPathParameters(request.getRequestURI());

@@ -32,7 +32,7 @@ final class TrustedProxies {
 			String entry = entries.get(i);
 			IPAddress block = (entry != null) ? IpAddresses.parseBlock(entry) : null;
 			if (block == null) {
-				throw new InvalidTrustedProxyException(i, String.valueOf(entry));
+				throw InvalidWebPropertyException.trustedProxy(i, String.valueOf(entry));
 			}
 			blocks.add(block);
 		}

@@ -152,6 +152,35 @@ class SeeStackRequestFilterTests {
 	}
 
 	@Test
+	void sendsNoItemWhenTheSampleRateIsZero() throws Exception {
+		this.properties.getHttp().setSampleRate(0.0);
+		assertNoItemFor("/orders");
+	}
+
+	/** Binomial(400, 0.25): outside [50, 150] with a probability below 1e-12; 400 or 0 items if the rate is ignored. */
+	@Test
+	void sendsAnItemForAboutTheSampledFractionOfRequestsAndCapturesEveryError() throws Exception {
+		this.properties.getHttp().setSampleRate(0.25);
+		SeeStackRequestFilter filter = filter();
+		for (int i = 0; i < 400; i++) {
+			MockHttpServletResponse response = new MockHttpServletResponse();
+			filter.doFilter(request("/orders/" + i), response, chain((passedOn) -> passedOn.setStatus(200)));
+		}
+		try {
+			filter.doFilter(request("/boom"), new MockHttpServletResponse(), chain((response) -> {
+				throw new IllegalStateException("boom");
+			}));
+		}
+		catch (IllegalStateException expected) {
+			// the application's exception goes on unchanged
+		}
+		Payloads.flush(this.client);
+		assertThat(Payloads.httpItems(ingest)).hasSizeBetween(50, 150);
+		assertThat(Payloads.errors(ingest)).singleElement()
+			.satisfies((error) -> assertThat(text(error, "message")).isEqualTo("boom"));
+	}
+
+	@Test
 	void capturesNoExceptionWhenExceptionCaptureIsOff() throws Exception {
 		this.properties.getExceptions().setEnabled(false);
 		try {

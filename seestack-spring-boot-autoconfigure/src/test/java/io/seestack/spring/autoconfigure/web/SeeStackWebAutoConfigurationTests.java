@@ -71,9 +71,20 @@ class SeeStackWebAutoConfigurationTests {
 	}
 
 	@Test
+	void explainsASampleRateOutsideZeroToOneInAFailureAnalysis() {
+		this.contextRunner.withPropertyValues("seestack.http.sample-rate=1.5").run((context) -> {
+			FailureAnalysis analysis = new InvalidWebPropertyFailureAnalyzer().analyze(context.getStartupFailure());
+			assertThat(analysis).isNotNull();
+			assertThat(analysis.getDescription()).isEqualTo("Invalid SeeStack configuration: property "
+					+ "'seestack.http.sample-rate' has the value '1.5', which is not a fraction from 0.0 to 1.0.");
+			assertThat(analysis.getAction()).contains("from 0.0 (none) to 1.0 (every request, the default)");
+		});
+	}
+
+	@Test
 	void explainsAnInvalidTrustedProxyInAFailureAnalysis() {
 		this.contextRunner.withPropertyValues("seestack.trusted-proxies=proxy.internal").run((context) -> {
-			FailureAnalysis analysis = new InvalidTrustedProxyFailureAnalyzer().analyze(context.getStartupFailure());
+			FailureAnalysis analysis = new InvalidWebPropertyFailureAnalyzer().analyze(context.getStartupFailure());
 			assertThat(analysis).isNotNull();
 			assertThat(analysis.getDescription()).isEqualTo("Invalid SeeStack configuration: property "
 					+ "'seestack.trusted-proxies[0]' has the value 'proxy.internal', which is not an IP address or "
