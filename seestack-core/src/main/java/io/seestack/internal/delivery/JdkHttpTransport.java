@@ -26,10 +26,10 @@ import io.seestack.transport.TransportResponse;
  * <p>Each request is sent with the blocking {@link HttpClient#send} on one of this transport's own daemon threads
  * (as many as the dispatcher keeps requests in flight), not with {@code sendAsync}: on a machine with one or two
  * processors the asynchronous path hands every completion to a freshly started thread (the common pool has a
- * parallelism of one there), which cost the host application far more than the sending itself. For the same
- * reason the client runs its own internal steps where they arise (on the sender thread or its selector thread)
- * rather than handing each to a default pool of its own: the body handler discards the response, so nothing it
- * runs there blocks.
+ * parallelism of one there), which cost the host application far more than the sending itself. Likewise the
+ * client runs its own internal steps where they arise (on the sender thread or its selector thread) rather than
+ * handing each to a pool of worker threads of its own, which, profiled under load, slowed the application's
+ * request threads more than the sending costs. Nothing it runs there blocks: the response body is discarded.
  */
 public final class JdkHttpTransport implements Transport {
 

@@ -1,10 +1,13 @@
 package io.seestack.internal.delivery;
 
+import java.net.http.HttpTimeoutException;
 import java.nio.charset.StandardCharsets;
+import java.time.Duration;
 import java.util.List;
 import java.util.Set;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.ExecutionException;
 import java.util.concurrent.TimeUnit;
 import java.util.stream.Collectors;
 
@@ -43,6 +46,18 @@ class JdkHttpTransportTests {
 		assertThat(accepted.statusCode()).isEqualTo(202);
 		assertThat(this.server.received(Feature.LOGS.path())).hasSize(2)
 			.allSatisfy((request) -> assertThat(request.header("X-SeeStack-Key")).isEqualTo(IngestServer.API_KEY));
+	}
+
+	/** The client's timer runs on its selector thread, which also runs the client's own steps: it still fires. */
+	@Test
+	void failsASendThatGetsNoAnswerWithinTheRequestTimeout() {
+		this.server.delay(Feature.LOGS.path(), Duration.ofSeconds(30));
+
+		CompletableFuture<TransportResponse> send = send(transport());
+
+		assertThat(send).failsWithin(JdkHttpTransport.REQUEST_TIMEOUT.plusSeconds(10))
+			.withThrowableOfType(ExecutionException.class)
+			.withCauseInstanceOf(HttpTimeoutException.class);
 	}
 
 	/**
