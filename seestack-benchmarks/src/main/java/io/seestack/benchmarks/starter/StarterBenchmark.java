@@ -137,7 +137,8 @@ public class StarterBenchmark {
 				System.out.println("SeeStack client at the end of the trial: " + status.mode() + " "
 						+ status.target() + ", " + status.features());
 				if (this.loopbackSink != null) {
-					System.out.println("Sink: " + this.loopbackSink.received("/ingest/v1/http-requests") + " HTTP batches");
+					System.out.println("Sink: " + this.loopbackSink.received("/ingest/v1/http-requests")
+							+ " HTTP batches");
 				}
 			}
 			this.app.close();

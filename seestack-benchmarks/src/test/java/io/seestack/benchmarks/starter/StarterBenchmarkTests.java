@@ -2,6 +2,7 @@ package io.seestack.benchmarks.starter;
 
 import java.time.Duration;
 
+import io.seestack.Feature;
 import io.seestack.SeeStackClient;
 import org.junit.jupiter.api.Test;
 
@@ -56,6 +57,28 @@ class StarterBenchmarkTests {
 			assertThat(benchmark.unhandled(caller)).isEqualTo(500);
 			assertThat(benchmark.handled(caller)).isEqualTo(503);
 			assertThat(benchmark.app().getBeansOfType(SeeStackClient.class)).isEmpty();
+			LoopbackSink sink = benchmark.loopbackSink();
+			assertThat(sink.received("/ingest/v1/errors") + sink.received("/ingest/v1/http-requests")).isZero();
+		}
+		finally {
+			benchmark.stop();
+		}
+	}
+
+	@Test
+	void discardingTransportBuildsAndCountsEveryPayloadButSendsNone() throws Exception {
+		StarterBenchmark benchmark = new StarterBenchmark();
+		benchmark.seestack = "on";
+		benchmark.properties = "bench.transport=discard";
+		benchmark.start();
+		try {
+			StarterBenchmark.Caller caller = new StarterBenchmark.Caller();
+			assertThat(benchmark.authenticated(caller)).isEqualTo(200);
+			assertThat(benchmark.handled(caller)).isEqualTo(503);
+			SeeStackClient client = benchmark.app().getBean(SeeStackClient.class);
+			assertThat(client.flush(FLUSH)).isTrue();
+			assertThat(client.status().features().get(Feature.HTTP_REQUESTS).sent()).isEqualTo(2);
+			assertThat(client.status().features().get(Feature.ERRORS).sent()).isEqualTo(1);
 			LoopbackSink sink = benchmark.loopbackSink();
 			assertThat(sink.received("/ingest/v1/errors") + sink.received("/ingest/v1/http-requests")).isZero();
 		}
