@@ -1,6 +1,8 @@
 package io.seestack.benchmarks.starter;
 
 import java.time.Duration;
+import java.util.Set;
+import java.util.stream.Collectors;
 
 import io.seestack.Feature;
 import io.seestack.SeeStackClient;
@@ -85,6 +87,34 @@ class StarterBenchmarkTests {
 		finally {
 			benchmark.stop();
 		}
+	}
+
+	@Test
+	void blockingTransportDeliversEveryPayloadFromTheDeliveryThread() throws Exception {
+		Set<Thread> sendersBefore = senderThreads();
+		StarterBenchmark benchmark = new StarterBenchmark();
+		benchmark.seestack = "on";
+		benchmark.properties = "bench.transport=blocking";
+		benchmark.start();
+		try {
+			StarterBenchmark.Caller caller = new StarterBenchmark.Caller();
+			assertThat(benchmark.authenticated(caller)).isEqualTo(200);
+			assertThat(benchmark.handled(caller)).isEqualTo(503);
+			assertThat(benchmark.app().getBean(SeeStackClient.class).flush(FLUSH)).isTrue();
+			LoopbackSink sink = benchmark.loopbackSink();
+			assertThat(sink.received("/ingest/v1/errors")).isEqualTo(1);
+			assertThat(sink.received("/ingest/v1/http-requests")).isEqualTo(1);
+			assertThat(senderThreads()).as("the default transport's sender threads").isSubsetOf(sendersBefore);
+		}
+		finally {
+			benchmark.stop();
+		}
+	}
+
+	private static Set<Thread> senderThreads() {
+		return Thread.getAllStackTraces().keySet().stream()
+			.filter((thread) -> thread.getName().startsWith("seestack-sender-"))
+			.collect(Collectors.toSet());
 	}
 
 }
