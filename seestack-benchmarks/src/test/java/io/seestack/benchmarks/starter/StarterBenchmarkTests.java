@@ -23,12 +23,7 @@ class StarterBenchmarkTests {
 
 	@Test
 	void starterOnThroughMockMvcCapturesBothExceptionsAndEveryRequest() throws Exception {
-		StarterBenchmark benchmark = new StarterBenchmark();
-		benchmark.seestack = "on";
-		benchmark.via = "mockmvc";
-		benchmark.start();
-		try {
-			StarterBenchmark.Caller caller = new StarterBenchmark.Caller();
+		run("on", "mockmvc", "", (benchmark, caller) -> {
 			for (int i = 0; i < 3; i++) {
 				assertThat(benchmark.authenticated(caller)).isEqualTo(200);
 			}
@@ -41,40 +36,24 @@ class StarterBenchmarkTests {
 			LoopbackSink sink = benchmark.loopbackSink();
 			assertThat(sink.received("/ingest/v1/errors")).isEqualTo(2);
 			assertThat(sink.received("/ingest/v1/http-requests")).isEqualTo(1);
-		}
-		finally {
-			benchmark.stop();
-		}
+		});
 	}
 
 	@Test
 	void starterOffThroughHttpSendsNothing() throws Exception {
-		StarterBenchmark benchmark = new StarterBenchmark();
-		benchmark.seestack = "off";
-		benchmark.via = "http";
-		benchmark.start();
-		try {
-			StarterBenchmark.Caller caller = new StarterBenchmark.Caller();
+		run("off", "http", "", (benchmark, caller) -> {
 			assertThat(benchmark.authenticated(caller)).isEqualTo(200);
 			assertThat(benchmark.unhandled(caller)).isEqualTo(500);
 			assertThat(benchmark.handled(caller)).isEqualTo(503);
 			assertThat(benchmark.app().getBeansOfType(SeeStackClient.class)).isEmpty();
 			LoopbackSink sink = benchmark.loopbackSink();
 			assertThat(sink.received("/ingest/v1/errors") + sink.received("/ingest/v1/http-requests")).isZero();
-		}
-		finally {
-			benchmark.stop();
-		}
+		});
 	}
 
 	@Test
 	void discardingTransportBuildsAndCountsEveryPayloadButSendsNone() throws Exception {
-		StarterBenchmark benchmark = new StarterBenchmark();
-		benchmark.seestack = "on";
-		benchmark.properties = "bench.transport=discard";
-		benchmark.start();
-		try {
-			StarterBenchmark.Caller caller = new StarterBenchmark.Caller();
+		run("on", "mockmvc", "bench.transport=discard", (benchmark, caller) -> {
 			assertThat(benchmark.authenticated(caller)).isEqualTo(200);
 			assertThat(benchmark.handled(caller)).isEqualTo(503);
 			SeeStackClient client = benchmark.app().getBean(SeeStackClient.class);
@@ -83,21 +62,13 @@ class StarterBenchmarkTests {
 			assertThat(client.status().features().get(Feature.ERRORS).sent()).isEqualTo(1);
 			LoopbackSink sink = benchmark.loopbackSink();
 			assertThat(sink.received("/ingest/v1/errors") + sink.received("/ingest/v1/http-requests")).isZero();
-		}
-		finally {
-			benchmark.stop();
-		}
+		});
 	}
 
 	@Test
 	void blockingTransportDeliversEveryPayloadFromTheDeliveryThread() throws Exception {
 		Set<Thread> sendersBefore = senderThreads();
-		StarterBenchmark benchmark = new StarterBenchmark();
-		benchmark.seestack = "on";
-		benchmark.properties = "bench.transport=blocking";
-		benchmark.start();
-		try {
-			StarterBenchmark.Caller caller = new StarterBenchmark.Caller();
+		run("on", "mockmvc", "bench.transport=blocking", (benchmark, caller) -> {
 			assertThat(benchmark.authenticated(caller)).isEqualTo(200);
 			assertThat(benchmark.handled(caller)).isEqualTo(503);
 			assertThat(benchmark.app().getBean(SeeStackClient.class).flush(FLUSH)).isTrue();
@@ -105,10 +76,29 @@ class StarterBenchmarkTests {
 			assertThat(sink.received("/ingest/v1/errors")).isEqualTo(1);
 			assertThat(sink.received("/ingest/v1/http-requests")).isEqualTo(1);
 			assertThat(senderThreads()).as("the default transport's sender threads").isSubsetOf(sendersBefore);
+		});
+	}
+
+	/** Starts the benchmark as JMH would with these parameters, runs the check, and stops it. */
+	private static void run(String seestack, String via, String properties, Check check) throws Exception {
+		StarterBenchmark benchmark = new StarterBenchmark();
+		benchmark.seestack = seestack;
+		benchmark.via = via;
+		benchmark.properties = properties;
+		benchmark.start();
+		try {
+			check.accept(benchmark, new StarterBenchmark.Caller());
 		}
 		finally {
 			benchmark.stop();
 		}
+	}
+
+	@FunctionalInterface
+	private interface Check {
+
+		void accept(StarterBenchmark benchmark, StarterBenchmark.Caller caller) throws Exception;
+
 	}
 
 	private static Set<Thread> senderThreads() {

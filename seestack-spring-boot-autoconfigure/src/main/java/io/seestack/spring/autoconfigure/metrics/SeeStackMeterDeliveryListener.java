@@ -1,6 +1,9 @@
 package io.seestack.spring.autoconfigure.metrics;
 
+import java.util.EnumMap;
 import java.util.Locale;
+import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
 
 import io.micrometer.core.instrument.Counter;
 import io.micrometer.core.instrument.MeterRegistry;
@@ -16,40 +19,50 @@ public final class SeeStackMeterDeliveryListener implements DeliveryListener {
 
 	private final MeterRegistry registry;
 
+	/*
+	 * Each counter is looked up in the registry once, at its first use: building and registering it on every call
+	 * put a Micrometer lookup on the request thread of every error held back during an error storm.
+	 */
+	private final Map<Feature, Counter> sent = new ConcurrentHashMap<>();
+
+	private final Map<Feature, Counter> retried = new ConcurrentHashMap<>();
+
+	private final Map<Feature, Map<DropReason, Counter>> dropped = new EnumMap<>(Feature.class);
+
 	/**
 	 * Creates a listener that registers its counters in the given registry.
 	 * @param registry the registry to count in
 	 */
 	public SeeStackMeterDeliveryListener(MeterRegistry registry) {
 		this.registry = registry;
+		for (Feature feature : Feature.values()) {
+			this.dropped.put(feature, new ConcurrentHashMap<>());
+		}
 	}
 
 	@Override
 	public void sent(Feature feature, int count) {
-		Counter.builder("seestack.events.sent")
+		this.sent.computeIfAbsent(feature, (key) -> Counter.builder("seestack.events.sent")
 			.description("Events accepted by the SeeStack backend")
-			.tag("feature", tag(feature))
-			.register(this.registry)
-			.increment(count);
+			.tag("feature", tag(key))
+			.register(this.registry)).increment(count);
 	}
 
 	@Override
 	public void dropped(Feature feature, DropReason reason, int count) {
-		Counter.builder("seestack.events.dropped")
+		this.dropped.get(feature).computeIfAbsent(reason, (key) -> Counter.builder("seestack.events.dropped")
 			.description("Events dropped instead of delivered to SeeStack")
 			.tag("feature", tag(feature))
-			.tag("reason", reason.name().toLowerCase(Locale.ROOT))
-			.register(this.registry)
-			.increment(count);
+			.tag("reason", key.name().toLowerCase(Locale.ROOT))
+			.register(this.registry)).increment(count);
 	}
 
 	@Override
 	public void retried(Feature feature) {
-		Counter.builder("seestack.events.retried")
+		this.retried.computeIfAbsent(feature, (key) -> Counter.builder("seestack.events.retried")
 			.description("Requests to the SeeStack backend that failed and are retried")
-			.tag("feature", tag(feature))
-			.register(this.registry)
-			.increment();
+			.tag("feature", tag(key))
+			.register(this.registry)).increment();
 	}
 
 	static String tag(Feature feature) {
