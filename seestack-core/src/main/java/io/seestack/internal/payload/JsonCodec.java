@@ -28,9 +28,12 @@ public final class JsonCodec {
 		return this.mapper.writeValueAsBytes(payload);
 	}
 
-	/** Writes a payload with Jackson's streaming API, for bodies too frequent to build as maps first. */
-	public byte[] write(Consumer<JsonGenerator> payload) {
-		ByteArrayOutputStream bytes = new ByteArrayOutputStream(4_096);
+	/**
+	 * Writes a payload with Jackson's streaming API, for bodies too frequent to build as maps first.
+	 * @param expectedBytes about how large the body will be
+	 */
+	public byte[] write(Consumer<JsonGenerator> payload, int expectedBytes) {
+		ByteArrayOutputStream bytes = new ByteArrayOutputStream(Math.max(256, expectedBytes));
 		try (JsonGenerator generator = this.mapper.createGenerator(bytes)) {
 			payload.accept(generator);
 		}
