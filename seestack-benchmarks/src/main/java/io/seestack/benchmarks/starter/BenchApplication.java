@@ -1,19 +1,13 @@
 package io.seestack.benchmarks.starter;
 
-import java.io.IOException;
-import java.io.InputStream;
-import java.io.OutputStream;
-import java.net.HttpURLConnection;
-import java.net.URI;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.CompletableFuture;
 
-import io.seestack.SeeStackOptions;
+import io.seestack.benchmarks.delivery.BlockingTransport;
 import io.seestack.spring.autoconfigure.SeeStackOptionsCustomizer;
-import io.seestack.transport.TransportRequest;
 import io.seestack.transport.TransportResponse;
 import jakarta.servlet.DispatcherType;
 
@@ -143,47 +137,13 @@ public class BenchApplication {
 	}
 
 	/**
-	 * With {@code bench.transport=blocking}: an experiment, not a product transport. Each POST is made with the JDK's
-	 * {@code HttpURLConnection} on the thread that calls the transport (SeeStack's delivery thread, the one that
-	 * built the batch), blocking it until the answer; see docs/performance.md.
+	 * With {@code bench.transport=blocking}: the experiment of {@link BlockingTransport}, each POST made on
+	 * SeeStack's delivery thread; see docs/performance.md.
 	 */
 	@Bean
 	@ConditionalOnProperty(name = "bench.transport", havingValue = "blocking")
 	SeeStackOptionsCustomizer blockingTransport() {
-		return (options) -> {
-			SeeStackOptions built = options.build();
-			options.transport((request) -> {
-				try {
-					return CompletableFuture.completedFuture(post(built, request));
-				}
-				catch (IOException ex) {
-					return CompletableFuture.failedFuture(ex);
-				}
-			});
-		};
-	}
-
-	private static TransportResponse post(SeeStackOptions options, TransportRequest request) throws IOException {
-		HttpURLConnection connection = (HttpURLConnection) URI.create(options.host() + request.path())
-			.toURL()
-			.openConnection();
-		connection.setConnectTimeout(3_000);
-		connection.setReadTimeout(5_000);
-		connection.setRequestMethod("POST");
-		connection.setDoOutput(true);
-		connection.setFixedLengthStreamingMode(request.body().length);
-		connection.setRequestProperty("Content-Type", "application/json");
-		connection.setRequestProperty("X-SeeStack-Key", options.apiKey());
-		try (OutputStream body = connection.getOutputStream()) {
-			body.write(request.body());
-		}
-		int status = connection.getResponseCode();
-		try (InputStream answer = (status < 400) ? connection.getInputStream() : connection.getErrorStream()) {
-			if (answer != null) {
-				answer.transferTo(OutputStream.nullOutputStream());
-			}
-		}
-		return new TransportResponse(status, connection.getHeaderField("Retry-After"));
+		return (options) -> options.transport(new BlockingTransport(options.build()));
 	}
 
 	@RestController
