@@ -122,6 +122,19 @@ class NeverHurtTheHostTests {
 	}
 
 	@Test
+	void anErrorThatCannotBeSerialisedIsDroppedAndDeliveryGoesOn() {
+		try (SeeStackClient client = recordingClient()) {
+			client.captureError(new RecursingCauseException());
+			assertThat(client.flush(Duration.ofSeconds(5))).isTrue();
+			client.captureError(new IllegalStateException("after it"));
+			assertThat(client.flush(Duration.ofSeconds(5))).isTrue();
+			assertThat(client.status().features().get(Feature.ERRORS).dropped()).isEqualTo(1);
+		}
+		assertThat(this.transport.bodies(Feature.ERRORS)).singleElement()
+			.satisfies((error) -> assertThat(error.get("message").asString()).isEqualTo("after it"));
+	}
+
+	@Test
 	void everyMethodIsASilentNoOpBeforeInit() {
 		assertThat(SeeStack.getClient().isEnabled()).isFalse();
 		assertThatNoException().isThrownBy(() -> {
@@ -141,6 +154,16 @@ class NeverHurtTheHostTests {
 	private SeeStackClient recordingClient() {
 		return SeeStackClient.create(SeeStackOptions.builder().apiKey("k").transport(this.transport)
 			.projectId("a1b2c3d4-e5f6-7890-abcd-ef1234567890").build());
+	}
+
+	/** A broken exception class: its cause cannot be read, and reading it fails with an error, not an exception. */
+	static final class RecursingCauseException extends RuntimeException {
+
+		@Override
+		public synchronized Throwable getCause() {
+			throw new StackOverflowError("getCause recursed");
+		}
+
 	}
 
 	static final class ThrowingMessageException extends RuntimeException {

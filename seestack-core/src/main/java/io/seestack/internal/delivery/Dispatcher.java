@@ -4,7 +4,6 @@ import java.time.Duration;
 import java.util.EnumMap;
 import java.util.List;
 import java.util.Map;
-import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.RejectedExecutionException;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.ScheduledThreadPoolExecutor;
@@ -13,29 +12,20 @@ import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.concurrent.atomic.AtomicLong;
 
-import dev.failsafe.Failsafe;
-import dev.failsafe.FailsafeExecutor;
 import dev.failsafe.spi.Scheduler;
 import io.seestack.DeliveryListener.DropReason;
 import io.seestack.Feature;
 import io.seestack.SeeStackOptions;
 import io.seestack.SeeStackStatus.FeatureStatus;
 import io.seestack.internal.SdkLog;
-import io.seestack.internal.payload.CapturedError;
 import io.seestack.internal.payload.CapturedEvent;
-import io.seestack.internal.payload.CapturedHeartbeat;
-import io.seestack.internal.payload.CapturedHttpRequest;
-import io.seestack.internal.payload.CapturedLog;
 import io.seestack.internal.payload.JsonCodec;
-import io.seestack.internal.payload.PayloadFactory;
 import io.seestack.transport.Transport;
-import io.seestack.transport.TransportRequest;
-import io.seestack.transport.TransportResponse;
 import org.jspecify.annotations.Nullable;
 
 /**
  * Moves captured events from the callers' threads to the ingest API. Callers only add to a bounded per-feature
- * buffer; one daemon thread turns events into payloads and starts asynchronous sends, at most
+ * buffer; one daemon thread takes batches out and has the {@link BatchSender} send them, at most
  * {@link #MAX_IN_FLIGHT} at a time (a batch being retried keeps its slot, so memory stays bounded when the backend
  * is down). The features take free slots in turn, so a storm of one (errors, say) cannot starve the others.
  * Errors and heartbeats go at once; logs on the flush timer, when their buffer reaches 80%, and on
@@ -57,17 +47,9 @@ public final class Dispatcher {
 
 	private final DeliveryCounts counts;
 
-	private final Transport transport;
-
-	private final PayloadFactory payloads;
-
-	private final JsonCodec json;
-
-	private final boolean debug;
+	private final BatchSender sender;
 
 	private final ScheduledExecutorService executor;
-
-	private final Map<Feature, FailsafeExecutor<TransportResponse>> retrying = new EnumMap<>(Feature.class);
 
 	private final AtomicInteger inFlight = new AtomicInteger();
 
@@ -81,9 +63,7 @@ public final class Dispatcher {
 
 	private final AtomicBoolean drainScheduled = new AtomicBoolean();
 
-	private final AtomicLong undelivered = new AtomicLong();
-
-	/** {@link #undelivered} as the last flush reported it: the next flush reports only newer failures. */
+	/** {@link BatchSender#undelivered()} as the last flush reported it: the next flush reports only newer failures. */
 	private final AtomicLong undeliveredReported = new AtomicLong();
 
 	private final Object progress = new Object();
@@ -106,11 +86,7 @@ public final class Dispatcher {
 	 */
 	public Dispatcher(SeeStackOptions options, Transport transport, JsonCodec json,
 			@Nullable Scheduler retryScheduler) {
-		this.transport = transport;
-		this.json = json;
-		this.payloads = new PayloadFactory(options, json);
 		this.counts = new DeliveryCounts(options.deliveryListener());
-		this.debug = options.debug();
 		ScheduledThreadPoolExecutor executor = new ScheduledThreadPoolExecutor(1, (task) -> {
 			Thread thread = new Thread(task, "seestack-delivery");
 			thread.setDaemon(true);
@@ -119,12 +95,10 @@ public final class Dispatcher {
 		executor.setRemoveOnCancelPolicy(true);
 		this.executor = executor;
 		Scheduler scheduler = (retryScheduler != null) ? retryScheduler : Scheduler.of(executor);
+		this.sender = new BatchSender(options, transport, json, this.counts, scheduler,
+				() -> this.stopped || this.disabledReason != null, this::disable);
 		for (Feature feature : Feature.values()) {
 			this.buffers.put(feature, new EventBuffer(options.bufferSize()));
-			this.retrying.put(feature, Failsafe
-				.with(RetryRules.policy(() -> this.stopped || this.disabledReason != null,
-						() -> retried(feature)))
-				.with(scheduler));
 		}
 		long interval = options.flushInterval().toMillis();
 		executor.scheduleWithFixedDelay(() -> requestDrain(true), interval, interval, TimeUnit.MILLISECONDS);
@@ -201,7 +175,7 @@ public final class Dispatcher {
 				}
 			}
 		}
-		long failures = this.undelivered.get();
+		long failures = this.sender.undelivered();
 		return this.undeliveredReported.getAndSet(failures) == failures && this.disabledReason == null;
 	}
 
@@ -349,7 +323,7 @@ public final class Dispatcher {
 			release();
 			return 0;
 		}
-		send(feature, batch);
+		this.sender.send(feature, batch, this::sendEnded);
 		return batch.size();
 	}
 
@@ -361,89 +335,18 @@ public final class Dispatcher {
 		return this.buffers.values().stream().allMatch((buffer) -> buffer.size() == 0);
 	}
 
-	/** Sends a batch whose in-flight slot the caller has taken; the slot is given back when the send ends. */
-	private void send(Feature feature, List<CapturedEvent> batch) {
-		byte[] body;
-		try {
-			body = body(feature, batch);
+	/** The send of a batch ended: its slot is free, and what is buffered can go. */
+	private void sendEnded() {
+		release();
+		signalProgress();
+		if (!allBuffersEmpty()) {
+			requestDrain(false);
 		}
-		catch (RuntimeException | StackOverflowError ex) {
-			release();
-			dropped(feature, DropReason.INVALID, batch.size());
-			this.log.warnOnce("invalid:" + feature, () -> "SeeStack could not serialise a " + feature + " payload ("
-					+ ex.getClass().getName() + "); it was dropped");
-			return;
-		}
-		TransportRequest request = new TransportRequest(feature, body, batch.size());
-		CompletableFuture<TransportResponse> result;
-		try {
-			result = this.retrying.get(feature).getStageAsync(() -> this.transport.send(request)).toCompletableFuture();
-		}
-		catch (RuntimeException ex) {
-			result = CompletableFuture.failedFuture(ex);
-		}
-		result.whenComplete((response, failure) -> {
-			try {
-				completed(request, response, failure);
-			}
-			finally {
-				release();
-				signalProgress();
-				if (!allBuffersEmpty()) {
-					requestDrain(false);
-				}
-			}
-		});
-	}
-
-	private byte[] body(Feature feature, List<CapturedEvent> batch) {
-		return switch (feature) {
-			case ERRORS -> this.json.write(this.payloads.error((CapturedError) batch.get(0)));
-			case LOGS -> this.json.write(this.payloads.log((CapturedLog) batch.get(0)));
-			case HEARTBEATS -> this.json.write(this.payloads.heartbeat((CapturedHeartbeat) batch.get(0)));
-			case HTTP_REQUESTS -> this.payloads.httpRequests(batch.stream().map(CapturedHttpRequest.class::cast).toList());
-		};
-	}
-
-	private void completed(TransportRequest request, @Nullable TransportResponse response,
-			@Nullable Throwable failure) {
-		Feature feature = request.feature();
-		int count = request.itemCount();
-		if (response != null && response.isSuccess()) {
-			this.log.rearm("failing:" + feature);
-			this.counts.sent(feature, count);
-			this.log.debug(this.debug, () -> "SeeStack sent " + count + " " + feature + " event(s) to "
-					+ request.path() + ": HTTP " + response.statusCode());
-			return;
-		}
-		this.undelivered.incrementAndGet();
-		if (response != null && response.statusCode() == 401) {
-			dropped(feature, DropReason.DISABLED, count);
-			disable("the backend rejected the API key (HTTP 401 on " + request.path()
-					+ "): check seestack.api-key / SeeStackOptions.apiKey");
-			return;
-		}
-		if (this.stopped || this.disabledReason != null) {
-			dropped(feature, DropReason.DISABLED, count);
-			return;
-		}
-		boolean retryable = (response != null) ? RetryRules.isRetryable(response)
-				: (failure != null && RetryRules.isRetryable(failure));
-		dropped(feature, retryable ? DropReason.RETRIES_EXHAUSTED : DropReason.REJECTED, count);
-		String outcome = (response != null) ? "HTTP " + response.statusCode()
-				: String.valueOf(RetryRules.unwrap(failure));
-		this.log.warnOnce("failing:" + feature, () -> "SeeStack could not deliver " + feature + " to " + request.path()
-				+ " (" + outcome + (retryable ? ", after " + RetryRules.MAX_ATTEMPTS + " attempts" : ", not retried")
-				+ "); further failures are counted, not logged, until a delivery succeeds");
 	}
 
 	/** Counts events dropped, here or before they reached a buffer, and tells the listener. */
 	public void dropped(Feature feature, DropReason reason, int count) {
 		this.counts.dropped(feature, reason, count);
-	}
-
-	private void retried(Feature feature) {
-		this.counts.retried(feature);
 	}
 
 	private void signalProgress() {
