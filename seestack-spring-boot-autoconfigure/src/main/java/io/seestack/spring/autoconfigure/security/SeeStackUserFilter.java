@@ -4,17 +4,16 @@ import java.io.IOException;
 
 import io.seestack.SeeStackClient;
 import io.seestack.User;
-import jakarta.servlet.Filter;
 import jakarta.servlet.FilterChain;
 import jakarta.servlet.ServletException;
-import jakarta.servlet.ServletRequest;
-import jakarta.servlet.ServletResponse;
 import jakarta.servlet.http.HttpServletRequest;
+import jakarta.servlet.http.HttpServletResponse;
 import org.apache.commons.logging.Log;
 import org.apache.commons.logging.LogFactory;
 
 import org.springframework.security.core.Authentication;
 import org.springframework.security.core.context.SecurityContextHolderStrategy;
+import org.springframework.web.filter.OncePerRequestFilter;
 
 /**
  * Sets the user of the request's SeeStack scope from the request's {@link Authentication}. Registered right after
@@ -24,14 +23,13 @@ import org.springframework.security.core.context.SecurityContextHolderStrategy;
  * <p>When the resolver finds no user (anonymous, or not authenticated) the scope keeps what it has: the
  * request's IP-only user, or the user that a login in this request set. Outside a SeeStack scope it does nothing,
  * so that it can never set the process-wide user.
- *
- * <p>A plain {@link Filter}, not a {@code OncePerRequestFilter}, for the reason given on
- * {@link io.seestack.spring.autoconfigure.web.SeeStackRequestFilter}: were it run again in a nested dispatch, it
- * would only set the same user again.
  */
-public class SeeStackUserFilter implements Filter {
+public class SeeStackUserFilter extends OncePerRequestFilter {
 
 	private static final Log logger = LogFactory.getLog(SeeStackUserFilter.class);
+
+	private static final String ALREADY_FILTERED_ATTRIBUTE = SeeStackUserFilter.class.getName()
+			+ ALREADY_FILTERED_SUFFIX;
 
 	private final SeeStackClient client;
 
@@ -52,14 +50,32 @@ public class SeeStackUserFilter implements Filter {
 		this.securityContextHolderStrategy = securityContextHolderStrategy;
 	}
 
+	/**
+	 * A constant: the inherited name is concatenated (and then hashed by the request's attribute map) on every
+	 * request.
+	 */
 	@Override
-	public void doFilter(ServletRequest request, ServletResponse response, FilterChain chain)
-			throws IOException, ServletException {
+	protected String getAlreadyFilteredAttributeName() {
+		return ALREADY_FILTERED_ATTRIBUTE;
+	}
+
+	@Override
+	protected boolean shouldNotFilterAsyncDispatch() {
+		return false;
+	}
+
+	@Override
+	protected boolean shouldNotFilterErrorDispatch() {
+		return false;
+	}
+
+	@Override
+	protected void doFilterInternal(HttpServletRequest request, HttpServletResponse response, FilterChain chain)
+			throws ServletException, IOException {
 		Authentication authentication = this.securityContextHolderStrategy.getContext().getAuthentication();
-		if (authentication != null && request instanceof HttpServletRequest httpRequest
-				&& this.client.currentScope().isPresent()) {
+		if (authentication != null && this.client.currentScope().isPresent()) {
 			try {
-				User user = ResolvedUser.of(this.resolver, authentication, httpRequest);
+				User user = ResolvedUser.of(this.resolver, authentication, request);
 				if (user != null) {
 					this.client.setUser(user);
 				}

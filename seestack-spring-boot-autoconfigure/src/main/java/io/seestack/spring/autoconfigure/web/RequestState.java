@@ -47,8 +47,6 @@ final class RequestState {
 
 	private volatile boolean async;
 
-	private volatile boolean dispatching;
-
 	private final AtomicBoolean completed = new AtomicBoolean();
 
 	private RequestState(HttpServletRequest request, @Nullable User user, boolean monitored) {
@@ -100,15 +98,6 @@ final class RequestState {
 		if (this.escaped == null) {
 			this.escaped = escaped;
 		}
-	}
-
-	/** Whether one of the request's dispatches is in the request filter, so that a dispatch nested in it is not. */
-	boolean isDispatching() {
-		return this.dispatching;
-	}
-
-	void dispatching(boolean dispatching) {
-		this.dispatching = dispatching;
 	}
 
 	/** Whether an async cycle was started, so the request completes when the async context does. */

@@ -9,11 +9,8 @@ import io.seestack.spring.autoconfigure.SeeStackProperties;
 import jakarta.servlet.AsyncEvent;
 import jakarta.servlet.AsyncListener;
 import jakarta.servlet.DispatcherType;
-import jakarta.servlet.Filter;
 import jakarta.servlet.FilterChain;
 import jakarta.servlet.ServletException;
-import jakarta.servlet.ServletRequest;
-import jakarta.servlet.ServletResponse;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 import org.apache.commons.logging.Log;
@@ -21,6 +18,7 @@ import org.apache.commons.logging.LogFactory;
 import org.jspecify.annotations.Nullable;
 
 import org.springframework.core.Ordered;
+import org.springframework.web.filter.OncePerRequestFilter;
 
 /**
  * Gives every request its own SeeStack {@link Scope}, and reports the request when it completes.
@@ -40,14 +38,8 @@ import org.springframework.core.Ordered;
  * A synchronous request completes when its request dispatch ends, so the body of an error page that the container
  * renders afterwards, in an error dispatch (after {@code sendError} or an exception escaping the servlet), is not
  * counted in its response size; an async request completes with its async cycle, after any error dispatch.
- *
- * <p>It is a plain {@link Filter}, registered for the request, async and error dispatches, rather than a
- * {@code OncePerRequestFilter}: those dispatches follow one another, and a dispatch nested in one this filter is
- * in passes through, so the "already filtered" request attribute that {@code OncePerRequestFilter} sets, reads and
- * removes on every dispatch would only repeat that. On Tomcat, whose request attributes notify listeners, those
- * three calls cost more than the rest of the filter.
  */
-public class SeeStackRequestFilter implements Filter {
+public class SeeStackRequestFilter extends OncePerRequestFilter {
 
 	/**
 	 * The default order: just after the filters that correct the request (such as {@code ForwardedHeaderFilter}
@@ -58,6 +50,9 @@ public class SeeStackRequestFilter implements Filter {
 	private static final Log logger = LogFactory.getLog(SeeStackRequestFilter.class);
 
 	private static final String BEST_MATCHING_PATTERN_ATTRIBUTE = "org.springframework.web.servlet.HandlerMapping.bestMatchingPattern";
+
+	private static final String ALREADY_FILTERED_ATTRIBUTE = SeeStackRequestFilter.class.getName()
+			+ ALREADY_FILTERED_SUFFIX;
 
 	private final SeeStackClient client;
 
@@ -80,18 +75,27 @@ public class SeeStackRequestFilter implements Filter {
 		this.exceptions = new ExceptionCapture(client, properties.getExceptions());
 	}
 
+	/**
+	 * A constant: the inherited name is concatenated (and then hashed by the request's attribute map) on every
+	 * request.
+	 */
 	@Override
-	public void doFilter(ServletRequest request, ServletResponse response, FilterChain chain)
-			throws IOException, ServletException {
-		if (request instanceof HttpServletRequest httpRequest && response instanceof HttpServletResponse httpResponse) {
-			doFilter(httpRequest, httpResponse, chain);
-		}
-		else {
-			chain.doFilter(request, response);
-		}
+	protected String getAlreadyFilteredAttributeName() {
+		return ALREADY_FILTERED_ATTRIBUTE;
 	}
 
-	private void doFilter(HttpServletRequest request, HttpServletResponse response, FilterChain chain)
+	@Override
+	protected boolean shouldNotFilterAsyncDispatch() {
+		return false;
+	}
+
+	@Override
+	protected boolean shouldNotFilterErrorDispatch() {
+		return false;
+	}
+
+	@Override
+	protected void doFilterInternal(HttpServletRequest request, HttpServletResponse response, FilterChain chain)
 			throws ServletException, IOException {
 		RequestState state = RequestState.get(request);
 		if (state == null) {
@@ -101,11 +105,6 @@ public class SeeStackRequestFilter implements Filter {
 			}
 			state = RequestState.start(request, anonymousUser(request), this.httpRequests.isMonitored(request));
 		}
-		else if (state.isDispatching()) {
-			chain.doFilter(request, response);
-			return;
-		}
-		state.dispatching(true);
 		Throwable escaped = null;
 		Scope scope = this.client.openScope();
 		try {
@@ -127,7 +126,6 @@ public class SeeStackRequestFilter implements Filter {
 			}
 			finally {
 				scope.close();
-				state.dispatching(false);
 			}
 		}
 	}

@@ -16,10 +16,10 @@ import org.springframework.boot.autoconfigure.condition.ConditionalOnWebApplicat
 import org.springframework.boot.web.servlet.FilterRegistrationBean;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
+import org.springframework.web.filter.OncePerRequestFilter;
 import org.springframework.web.servlet.HandlerExceptionResolver;
 import org.springframework.web.servlet.config.annotation.AsyncSupportConfigurer;
 import org.springframework.web.servlet.config.annotation.WebMvcConfigurer;
-import org.springframework.web.util.pattern.PathPattern;
 
 /**
  * {@link org.springframework.boot.autoconfigure.EnableAutoConfiguration Auto-configuration} for servlet web
@@ -30,7 +30,7 @@ import org.springframework.web.util.pattern.PathPattern;
  */
 @AutoConfiguration(after = SeeStackAutoConfiguration.class)
 @ConditionalOnWebApplication(type = Type.SERVLET)
-@ConditionalOnClass({ Filter.class, PathPattern.class, FilterRegistrationBean.class, SeeStackClient.class })
+@ConditionalOnClass({ Filter.class, OncePerRequestFilter.class, FilterRegistrationBean.class, SeeStackClient.class })
 @ConditionalOnBooleanProperty(name = "seestack.enabled", matchIfMissing = true)
 @ConditionalOnBean(SeeStackClient.class)
 public final class SeeStackWebAutoConfiguration {
