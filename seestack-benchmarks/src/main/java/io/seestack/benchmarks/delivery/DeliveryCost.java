@@ -38,6 +38,7 @@ import io.seestack.transport.TransportResponse;
  */
 public final class DeliveryCost {
 
+	/** {@code /proc} counts CPU time in clock ticks of USER_HZ, 100 a second on Linux whatever the kernel's HZ. */
 	private static final long TICK_NANOS = TimeUnit.SECONDS.toNanos(1) / 100;
 
 	private DeliveryCost() {

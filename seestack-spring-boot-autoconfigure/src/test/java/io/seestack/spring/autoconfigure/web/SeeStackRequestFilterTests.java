@@ -223,6 +223,25 @@ class SeeStackRequestFilterTests {
 				.isEqualTo(IllegalStateException.class.getName()));
 	}
 
+	@Test
+	void aDispatchNestedInOneTheFilterIsInPassesThrough() throws Exception {
+		SeeStackRequestFilter filter = filter();
+		MockHttpServletRequest request = request("/outer");
+		AtomicReference<Optional<Scope>> outer = new AtomicReference<>();
+		AtomicReference<Optional<Scope>> nested = new AtomicReference<>();
+		filter.doFilter(request, new MockHttpServletResponse(), chain((response) -> {
+			outer.set(this.client.currentScope());
+			request.setDispatcherType(DispatcherType.ERROR);
+			filter.doFilter(request, response, chain((ignored) -> nested.set(this.client.currentScope())));
+			request.setDispatcherType(DispatcherType.REQUEST);
+			response.setStatus(201);
+		}));
+		assertThat(outer.get()).isPresent();
+		assertThat(nested.get()).as("no scope of its own").isEqualTo(outer.get());
+		JsonNode item = Payloads.awaitHttpItems(this.client, ingest, 1).get(0);
+		assertThat(item.get("statusCode").asInt()).as("completed by the outer dispatch").isEqualTo(201);
+	}
+
 	private void assertNoItemFor(String path) throws Exception {
 		MockHttpServletResponse original = new MockHttpServletResponse();
 		List<HttpServletResponse> passedOn = new ArrayList<>();
