@@ -115,7 +115,8 @@ final class BatchSender {
 			case ERRORS -> this.json.write(this.payloads.error((CapturedError) batch.get(0)));
 			case LOGS -> this.json.write(this.payloads.log((CapturedLog) batch.get(0)));
 			case HEARTBEATS -> this.json.write(this.payloads.heartbeat((CapturedHeartbeat) batch.get(0)));
-			case HTTP_REQUESTS -> this.payloads.httpRequests(batch.stream().map(CapturedHttpRequest.class::cast).toList());
+			case HTTP_REQUESTS ->
+				this.payloads.httpRequests(batch.stream().map(CapturedHttpRequest.class::cast).toList());
 		};
 	}
 
