@@ -5,8 +5,8 @@ import java.util.concurrent.TimeUnit;
 import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
 import io.seestack.SeeStackClient;
 import io.seestack.SeeStackOptions;
+import io.seestack.benchmarks.delivery.DiscardingTransport;
 import io.seestack.spring.autoconfigure.metrics.SeeStackMeterDeliveryListener;
-import io.seestack.transport.TransportResponse;
 import org.openjdk.jmh.annotations.Benchmark;
 import org.openjdk.jmh.annotations.BenchmarkMode;
 import org.openjdk.jmh.annotations.Fork;
@@ -36,10 +36,9 @@ public class HeldBackErrorBenchmark {
 
 	@Setup
 	public void start() {
-		TransportResponse accepted = new TransportResponse(202, null);
 		this.client = SeeStackClient.create(SeeStackOptions.builder()
 			.apiKey("benchmark")
-			.transport((request) -> java.util.concurrent.CompletableFuture.completedFuture(accepted))
+			.transport(new DiscardingTransport())
 			.identicalErrorsPerSecond(1)
 			.deliveryListener(new SeeStackMeterDeliveryListener(new SimpleMeterRegistry()))
 			.build());

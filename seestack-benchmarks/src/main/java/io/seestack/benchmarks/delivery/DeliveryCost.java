@@ -7,7 +7,6 @@ import java.time.Duration;
 import java.util.HashMap;
 import java.util.Map;
 import java.util.TreeMap;
-import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.locks.LockSupport;
 import java.util.stream.Stream;
@@ -17,7 +16,6 @@ import io.seestack.HttpRequestEvent;
 import io.seestack.SeeStackClient;
 import io.seestack.SeeStackOptions;
 import io.seestack.SeeStackStatus.FeatureStatus;
-import io.seestack.transport.TransportResponse;
 
 /**
  * What an HTTP request item costs the whole process, on every thread, in steady state: one thread captures items
@@ -66,8 +64,7 @@ public final class DeliveryCost {
 			case "jdk", "none" -> {
 			}
 			case "blocking" -> builder.transport(new BlockingTransport(builder.build()));
-			case "discard" -> builder.transport(
-					(request) -> CompletableFuture.completedFuture(new TransportResponse(202, null)));
+			case "discard" -> builder.transport(new DiscardingTransport());
 			default -> throw new IllegalArgumentException("--transport: jdk, blocking, discard or none");
 		}
 		boolean capture = !"none".equals(transport);

@@ -4,11 +4,10 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.concurrent.CompletableFuture;
 
 import io.seestack.benchmarks.delivery.BlockingTransport;
+import io.seestack.benchmarks.delivery.DiscardingTransport;
 import io.seestack.spring.autoconfigure.SeeStackOptionsCustomizer;
-import io.seestack.transport.TransportResponse;
 import jakarta.servlet.DispatcherType;
 
 import org.springframework.boot.autoconfigure.SpringBootApplication;
@@ -132,8 +131,7 @@ public class BenchApplication {
 	@Bean
 	@ConditionalOnProperty(name = "bench.transport", havingValue = "discard")
 	SeeStackOptionsCustomizer discardingTransport() {
-		TransportResponse accepted = new TransportResponse(202, null);
-		return (options) -> options.transport((request) -> CompletableFuture.completedFuture(accepted));
+		return (options) -> options.transport(new DiscardingTransport());
 	}
 
 	/**

@@ -72,25 +72,16 @@ class SeeStackWebAutoConfigurationTests {
 
 	@Test
 	void explainsASampleRateOutsideZeroToOneInAFailureAnalysis() {
-		this.contextRunner.withPropertyValues("seestack.http.sample-rate=1.5").run((context) -> {
-			FailureAnalysis analysis = new InvalidWebPropertyFailureAnalyzer().analyze(context.getStartupFailure());
-			assertThat(analysis).isNotNull();
-			assertThat(analysis.getDescription()).isEqualTo("Invalid SeeStack configuration: property "
-					+ "'seestack.http.sample-rate' has the value '1.5', which is not a fraction from 0.0 to 1.0.");
-			assertThat(analysis.getAction()).contains("from 0.0 (none) to 1.0 (every request, the default)");
-		});
+		assertFailureAnalysis("seestack.http.sample-rate=1.5", "Invalid SeeStack configuration: property "
+				+ "'seestack.http.sample-rate' has the value '1.5', which is not a fraction from 0.0 to 1.0.",
+				"from 0.0 (none) to 1.0 (every request, the default)");
 	}
 
 	@Test
 	void explainsAnInvalidTrustedProxyInAFailureAnalysis() {
-		this.contextRunner.withPropertyValues("seestack.trusted-proxies=proxy.internal").run((context) -> {
-			FailureAnalysis analysis = new InvalidWebPropertyFailureAnalyzer().analyze(context.getStartupFailure());
-			assertThat(analysis).isNotNull();
-			assertThat(analysis.getDescription()).isEqualTo("Invalid SeeStack configuration: property "
-					+ "'seestack.trusted-proxies[0]' has the value 'proxy.internal', which is not an IP address or "
-					+ "CIDR block.");
-			assertThat(analysis.getAction()).contains("10.0.0.0/8").contains("Host names are not accepted");
-		});
+		assertFailureAnalysis("seestack.trusted-proxies=proxy.internal", "Invalid SeeStack configuration: property "
+				+ "'seestack.trusted-proxies[0]' has the value 'proxy.internal', which is not an IP address or "
+				+ "CIDR block.", "10.0.0.0/8", "Host names are not accepted");
 	}
 
 	@Test
@@ -177,6 +168,15 @@ class SeeStackWebAutoConfigurationTests {
 			.withConfiguration(
 					AutoConfigurations.of(SeeStackAutoConfiguration.class, SeeStackWebAutoConfiguration.class))
 			.run((context) -> assertThat(context).doesNotHaveBean(SeeStackRequestFilter.class));
+	}
+
+	private void assertFailureAnalysis(String propertyValue, String description, String... action) {
+		this.contextRunner.withPropertyValues(propertyValue).run((context) -> {
+			FailureAnalysis analysis = new InvalidWebPropertyFailureAnalyzer().analyze(context.getStartupFailure());
+			assertThat(analysis).isNotNull();
+			assertThat(analysis.getDescription()).isEqualTo(description);
+			assertThat(analysis.getAction()).contains(action);
+		});
 	}
 
 	@Configuration(proxyBeanMethods = false)
