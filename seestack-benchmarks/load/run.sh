@@ -15,7 +15,8 @@
 # APP_PORT (18081); JAVA_OPTS ("-Xms1g -Xmx1g"); SKIP_BUILD=1 to reuse the jar; MAX_LOAD (0.7): wait, up to
 # QUIET_WAIT (1200) seconds, until the 1-minute load average is below it ("off" not to wait); APP_LOG (/dev/null):
 # where the application's console goes (it logs a stack trace for every unhandled exception); APP_ARGS: more
-# application arguments for both runs, such as --seestack.http.sample-rate=0.1 or --bench.transport=discard.
+# application arguments for both runs, such as --seestack.http.sample-rate=0.1 or --bench.transport=discard;
+# JAR: the benchmarks jar to run (default: the one the build makes), to compare builds without rebuilding.
 # Stops everything it started, also when interrupted. Results: printed, and kept in the run directory it names.
 set -euo pipefail
 
@@ -39,9 +40,10 @@ SINK="http://127.0.0.1:${SINK_PORT}"
 
 HERE=$(cd "$(dirname "$0")" && pwd)
 ROOT=$(cd "$HERE/../.." && pwd)
-JAR="$ROOT/seestack-benchmarks/target/benchmarks.jar"
+JAR=${JAR:-"$ROOT/seestack-benchmarks/target/benchmarks.jar"}
 RUN=$(mktemp -d "${TMPDIR:-/tmp}/seestack-load.XXXXXX")
 RESULTS="$RUN/results.tsv"
+THREADS_RESULTS="$RUN/threads.tsv"
 
 NGINX_PID=""
 APP_PID=""
@@ -103,6 +105,33 @@ wait_http() { # url, seconds, extra curl args...
 # CPU time (user + system) the application process has used so far, in clock ticks.
 app_cpu_ticks() { awk '{ print $14 + $15 }' "/proc/$APP_PID/stat"; }
 TICKS_PER_S=$(getconf CLK_TCK)
+
+# CPU ticks of each live thread of the application, one "tid group ticks" line per thread, grouped by thread name:
+# where the time goes without a profiler (which slows the request threads and so hides most of the difference).
+# A thread that ends between two snapshots is left out of the groups; its ticks stay in the process total.
+thread_ticks() {
+	cat /proc/"$APP_PID"/task/*/stat 2>/dev/null | awk '
+	function group(name) {
+		if (name ~ /^http-nio-/) return "tomcat"
+		if (name ~ /^(GC Thread|G1 )/) return "gc"
+		if (name ~ /Compiler/) return "jit"
+		if (name ~ /^seestack-/) return "seestack"
+		if (name ~ /^HttpClient-/) return "http-client"
+		return "other"
+	}
+	match($0, /^[0-9]+ \(.*\) /) {
+		name = substr($0, index($0, "(") + 1, RLENGTH - index($0, "(") - 2)
+		split(substr($0, RLENGTH + 1), field, " ")
+		print $1, group(name), field[12] + field[13]
+	}'
+}
+
+# µs of CPU per request of each thread group between two thread_ticks snapshots: "group µs" lines.
+thread_cpu_us() { # before file, after file, requests
+	awk -v hz="$TICKS_PER_S" -v n="$3" 'FNR == NR { before[$1] = $3; next }
+	{ used[$2] += $3 - before[$1] }
+	END { for (g in used) printf "%s %.1f\n", g, used[g] * 1e6 / hz / n }' "$1" "$2"
+}
 
 sink_requests() { curl -s --max-time 2 "$SINK/sink-status" | awk 'NR == 3 { print $3 }'; }
 
@@ -193,6 +222,7 @@ run_wrk() { # endpoint, seconds, output file
 
 printf 'round\tseestack\tendpoint\trequests_per_s\tnon_2xx\ttotal\tp50\tp99\tsink_requests\tapp_cpu_us_per_request\tload1_before\tload1_after\n' \
 	>"$RESULTS"
+printf 'round\tseestack\tendpoint\tthreads\tapp_cpu_us_per_request\n' >"$THREADS_RESULTS"
 wait_quiet
 log "load average $(load1); $ROUNDS rounds, wrk -t$THREADS -c$CONNECTIONS, ${WARMUP}s warm-up + ${DURATION}s per endpoint"
 
@@ -206,9 +236,11 @@ for ((round = 1; round <= ROUNDS; round++)); do
 			before=$(load1)
 			sink_before=$(sink_requests)
 			cpu_before=$(app_cpu_ticks)
+			thread_ticks >"$RUN/threads-before"
 			out="$RUN/wrk-$round-$seestack-$endpoint.txt"
 			run_wrk "$endpoint" "$DURATION" "$out"
 			cpu_after=$(app_cpu_ticks)
+			thread_ticks >"$RUN/threads-after"
 			sink_after=$(sink_requests)
 			rps=$(awk '/^Requests\/sec:/ { print $2 }' "$out")
 			total=$(awk '/requests in/ { print $1 }' "$out")
@@ -219,6 +251,9 @@ for ((round = 1; round <= ROUNDS; round++)); do
 			printf '%s\t%s\t%s\t%s\t%s\t%s\t%s\t%s\t%s\t%s\t%s\t%s\n' "$round" "$seestack" "$endpoint" "$rps" \
 				"${non2xx:-0}" "$total" "$p50" "$p99" $((sink_after - sink_before - 1)) "$cpu_us" "$before" "$(load1)" \
 				>>"$RESULTS"
+			thread_cpu_us "$RUN/threads-before" "$RUN/threads-after" "$total" | while read -r group us; do
+				printf '%s\t%s\t%s\t%s\t%s\n' "$round" "$seestack" "$endpoint" "$group" "$us"
+			done >>"$THREADS_RESULTS"
 			log "round $round seestack=$seestack /$endpoint: $rps req/s, $cpu_us µs of application CPU per request (expected HTTP $(expected_status "$endpoint"); non-2xx ${non2xx:-0} of $total; ingest requests $((sink_after - sink_before - 1)))"
 		done
 		stop_pid "$APP_PID" 15
@@ -250,4 +285,16 @@ summarize() { # column, what it is, overhead formula: 1 - on/off (throughput) or
 summarize 4 "Requests/s, mean over rounds (± standard error); overhead = 1 - on/off (± propagated standard error):" 0
 echo
 summarize 10 "Application CPU per request in µs (user + system, nginx and wrk not included); overhead = on/off - 1:" 1
+echo
+echo "Application CPU per request in µs by thread group, mean over rounds ($THREADS_RESULTS):"
+awk -F'\t' 'NR > 1 { key = $3 SUBSEP $4; s[key SUBSEP $2] += $5; n[key SUBSEP $2]++; keys[key] = 1 }
+END {
+	printf "%-12s %-12s %8s %8s %8s\n", "endpoint", "threads", "on", "off", "on-off"
+	for (k in keys) {
+		split(k, p, SUBSEP)
+		on = n[k SUBSEP "on"] ? s[k SUBSEP "on"] / n[k SUBSEP "on"] : 0
+		off = n[k SUBSEP "off"] ? s[k SUBSEP "off"] / n[k SUBSEP "off"] : 0
+		printf "%-12s %-12s %8.1f %8.1f %8.1f\n", p[1], p[2], on, off, on - off
+	}
+}' "$THREADS_RESULTS" | sort
 echo "Load average now: $(cat /proc/loadavg)"
