@@ -282,9 +282,30 @@ summarize() { # column, what it is, overhead formula: 1 - on/off (throughput) or
 		}
 	}' "$RESULTS"
 }
+summarize_paired() { # column, what it is, overhead formula as in summarize
+	awk -F'\t' -v col="$1" -v cost="$3" -v what="$2" 'NR > 1 { v[$3 SUBSEP $1 SUBSEP $2] = $col; seen[$3] = 1; if ($1 > rounds) rounds = $1 }
+	END {
+		printf "%s\n", what
+		for (e in seen) {
+			n = 0; s = 0; ss = 0; list = ""
+			for (k = 1; k <= rounds; k++) {
+				on = e SUBSEP k SUBSEP "on"; off = e SUBSEP k SUBSEP "off"
+				if (!(on in v) || !(off in v) || v[off] == 0) continue
+				d = (cost ? v[on] / v[off] - 1 : 1 - v[on] / v[off]) * 100
+				n++; s += d; ss += d * d; list = list sprintf(" %.1f", d)
+			}
+			if (n == 0) continue
+			m = s / n; sd = (n > 1) ? sqrt((ss - n * m * m) / (n - 1)) : 0
+			printf "%-12s %7.1f %% ± %.1f %%   (rounds:%s)\n", e, m, sd / sqrt(n), list
+		}
+	}' "$RESULTS"
+}
 summarize 4 "Requests/s, mean over rounds (± standard error); overhead = 1 - on/off (± propagated standard error):" 0
 echo
 summarize 10 "Application CPU per request in µs (user + system, nginx and wrk not included); overhead = on/off - 1:" 1
+echo
+summarize_paired 4 "Throughput loss per round (on and off of a round run one after the other, so the machine's drift from one round to the next cancels), mean ± standard error:" 0
+summarize_paired 10 "CPU overhead per round, mean ± standard error:" 1
 echo
 echo "Application CPU per request in µs by thread group, mean over rounds ($THREADS_RESULTS):"
 awk -F'\t' 'NR > 1 { key = $3 SUBSEP $4; s[key SUBSEP $2] += $5; n[key SUBSEP $2]++; keys[key] = 1 }
