@@ -16,7 +16,7 @@
 # QUIET_WAIT (1200) seconds, until the 1-minute load average is below it ("off" not to wait); APP_LOG (/dev/null):
 # where the application's console goes (it logs a stack trace for every unhandled exception); APP_ARGS: more
 # application arguments for both runs, such as --seestack.http.sample-rate=0.1 or --bench.transport=discard;
-# JAR: the benchmarks jar to run (default: the one the build makes), to compare builds without rebuilding.
+# JAR: the benchmarks jar to run, not rebuilt (default: the one the build makes), to compare builds.
 # Stops everything it started, also when interrupted. Results: printed, and kept in the run directory it names.
 set -euo pipefail
 
@@ -40,6 +40,8 @@ SINK="http://127.0.0.1:${SINK_PORT}"
 
 HERE=$(cd "$(dirname "$0")" && pwd)
 ROOT=$(cd "$HERE/../.." && pwd)
+# A jar named in JAR was built earlier: building would only replace the default one, which this run does not use.
+[[ -n "${JAR:-}" ]] && SKIP_BUILD=1
 JAR=${JAR:-"$ROOT/seestack-benchmarks/target/benchmarks.jar"}
 RUN=$(mktemp -d "${TMPDIR:-/tmp}/seestack-load.XXXXXX")
 RESULTS="$RUN/results.tsv"
