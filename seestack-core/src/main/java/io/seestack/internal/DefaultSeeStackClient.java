@@ -30,7 +30,7 @@ import io.seestack.User;
 import io.seestack.internal.context.ScopeImpl;
 import io.seestack.internal.context.UserContext;
 import io.seestack.internal.delivery.Dispatcher;
-import io.seestack.internal.delivery.UrlConnectionTransport;
+import io.seestack.internal.delivery.JdkHttpTransport;
 import io.seestack.internal.delivery.LocalOutboxTransport;
 import io.seestack.internal.payload.CapturedError;
 import io.seestack.internal.payload.CapturedHeartbeat;
@@ -83,7 +83,7 @@ public final class DefaultSeeStackClient implements SeeStackClient {
 		this.localTransport = options.local() ? new LocalOutboxTransport(options.outbox()) : null;
 		// Local mode wins over a custom transport: its status (mode, recent payloads) must describe what happens.
 		Transport transport = (this.localTransport != null) ? this.localTransport
-				: (options.transport() != null) ? options.transport() : new UrlConnectionTransport(options);
+				: (options.transport() != null) ? options.transport() : new JdkHttpTransport(options);
 		this.dispatcher = new Dispatcher(options, transport, new JsonCodec(), retryScheduler);
 		this.context = new UserContext(this.dispatcher::enqueue);
 		this.log.debug(options.debug(), () -> "SeeStack started: " + options);

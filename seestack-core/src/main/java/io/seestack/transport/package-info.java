@@ -1,5 +1,5 @@
 /**
- * The network seam: one {@link io.seestack.transport.Transport} interface with a JDK {@code HttpURLConnection}
+ * The network seam: one {@link io.seestack.transport.Transport} interface with a JDK {@code java.net.http}
  * default, replaceable by users and tests.
  */
 @NullMarked

@@ -24,10 +24,10 @@ import io.seestack.SeeStackStatus.FeatureStatus;
  * is on SeeStack's own threads and the HTTP client's, not the caller's.
  *
  * <pre>
- * java -cp benchmarks.jar io.seestack.benchmarks.delivery.DeliveryCost --transport=default --sink=http://127.0.0.1:18080
+ * java -cp benchmarks.jar io.seestack.benchmarks.delivery.DeliveryCost --transport=jdk --sink=http://127.0.0.1:18080
  * </pre>
  *
- * Options: {@code --transport} {@code default} (the default transport, {@code HttpURLConnection}),
+ * Options: {@code --transport} {@code jdk} (the default transport), {@code blocking} ({@link BlockingTransport}),
  * {@code discard} (every send answered {@code 202} at once, no socket) or {@code none} (nothing captured: what the
  * pacing loop costs); {@code --sink} (an ingest sink such as the nginx of {@code load/run.sh}); {@code --rate}
  * items per second (18000, about what the benchmark application serves) for {@code --seconds} (20), after
@@ -44,7 +44,7 @@ public final class DeliveryCost {
 
 	public static void main(String[] args) throws IOException {
 		Map<String, String> options = options(args);
-		String transport = options.getOrDefault("transport", "default");
+		String transport = options.getOrDefault("transport", "jdk");
 		Result result = run(transport, options.getOrDefault("sink", "http://127.0.0.1:18080"),
 				Integer.parseInt(options.getOrDefault("rate", "18000")),
 				Integer.parseInt(options.getOrDefault("seconds", "20")),
@@ -61,10 +61,11 @@ public final class DeliveryCost {
 			.host(sink)
 			.projectId("a1b2c3d4-e5f6-7890-abcd-ef1234567890");
 		switch (transport) {
-			case "default", "none" -> {
+			case "jdk", "none" -> {
 			}
+			case "blocking" -> builder.transport(new BlockingTransport(builder.build()));
 			case "discard" -> builder.transport(new DiscardingTransport());
-			default -> throw new IllegalArgumentException("--transport: default, discard or none");
+			default -> throw new IllegalArgumentException("--transport: jdk, blocking, discard or none");
 		}
 		boolean capture = !"none".equals(transport);
 		try (SeeStackClient client = SeeStackClient.create(builder.build())) {

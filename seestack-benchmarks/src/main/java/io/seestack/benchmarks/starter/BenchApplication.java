@@ -5,6 +5,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 
+import io.seestack.benchmarks.delivery.BlockingTransport;
 import io.seestack.benchmarks.delivery.DiscardingTransport;
 import io.seestack.spring.autoconfigure.SeeStackOptionsCustomizer;
 import jakarta.servlet.DispatcherType;
@@ -131,6 +132,16 @@ public class BenchApplication {
 	@ConditionalOnProperty(name = "bench.transport", havingValue = "discard")
 	SeeStackOptionsCustomizer discardingTransport() {
 		return (options) -> options.transport(new DiscardingTransport());
+	}
+
+	/**
+	 * With {@code bench.transport=blocking}: the experiment of {@link BlockingTransport}, each POST made on
+	 * SeeStack's delivery thread; see docs/performance.md.
+	 */
+	@Bean
+	@ConditionalOnProperty(name = "bench.transport", havingValue = "blocking")
+	SeeStackOptionsCustomizer blockingTransport() {
+		return (options) -> options.transport(new BlockingTransport(options.build()));
 	}
 
 	@RestController

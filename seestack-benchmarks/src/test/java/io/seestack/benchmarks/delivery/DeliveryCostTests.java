@@ -14,12 +14,21 @@ import static org.assertj.core.api.Assertions.assertThat;
 class DeliveryCostTests {
 
 	@Test
-	void everyItemCapturedWhileMeasuringIsSentThroughTheDefaultTransport() throws Exception {
+	void everyItemCapturedWhileMeasuringIsSentThroughTheJdkClient() throws Exception {
 		try (LoopbackSink sink = LoopbackSink.start()) {
-			DeliveryCost.Result result = DeliveryCost.run("default", sink.url(), 1_000, 1, 1, 1_000);
+			DeliveryCost.Result result = DeliveryCost.run("jdk", sink.url(), 1_000, 1, 1, 1_000);
 			assertThat(result.items()).isBetween(900L, 1_000L);
 			assertThat(result.sent()).isEqualTo(result.items());
 			assertThat(result.dropped()).isZero();
+			assertThat(sink.received("/ingest/v1/http-requests")).isGreaterThanOrEqualTo(result.items() / 100);
+		}
+	}
+
+	@Test
+	void everyItemCapturedWhileMeasuringIsSentThroughTheBlockingTransport() throws Exception {
+		try (LoopbackSink sink = LoopbackSink.start()) {
+			DeliveryCost.Result result = DeliveryCost.run("blocking", sink.url(), 1_000, 1, 1, 1_000);
+			assertThat(result.sent()).isEqualTo(result.items()).isPositive();
 			assertThat(sink.received("/ingest/v1/http-requests")).isGreaterThanOrEqualTo(result.items() / 100);
 		}
 	}

@@ -1,6 +1,8 @@
 package io.seestack.benchmarks.starter;
 
 import java.time.Duration;
+import java.util.Set;
+import java.util.stream.Collectors;
 
 import io.seestack.Feature;
 import io.seestack.SeeStackClient;
@@ -63,6 +65,20 @@ class StarterBenchmarkTests {
 		});
 	}
 
+	@Test
+	void blockingTransportDeliversEveryPayloadFromTheDeliveryThread() throws Exception {
+		Set<Thread> sendersBefore = senderThreads();
+		run("on", "mockmvc", "bench.transport=blocking", (benchmark, caller) -> {
+			assertThat(benchmark.authenticated(caller)).isEqualTo(200);
+			assertThat(benchmark.handled(caller)).isEqualTo(503);
+			assertThat(benchmark.app().getBean(SeeStackClient.class).flush(FLUSH)).isTrue();
+			LoopbackSink sink = benchmark.loopbackSink();
+			assertThat(sink.received("/ingest/v1/errors")).isEqualTo(1);
+			assertThat(sink.received("/ingest/v1/http-requests")).isEqualTo(1);
+			assertThat(senderThreads()).as("the default transport's sender threads").isSubsetOf(sendersBefore);
+		});
+	}
+
 	/** Starts the benchmark as JMH would with these parameters, runs the check, and stops it. */
 	private static void run(String seestack, String via, String properties, Check check) throws Exception {
 		StarterBenchmark benchmark = new StarterBenchmark();
@@ -83,6 +99,12 @@ class StarterBenchmarkTests {
 
 		void accept(StarterBenchmark benchmark, StarterBenchmark.Caller caller) throws Exception;
 
+	}
+
+	private static Set<Thread> senderThreads() {
+		return Thread.getAllStackTraces().keySet().stream()
+			.filter((thread) -> thread.getName().startsWith("seestack-sender-"))
+			.collect(Collectors.toSet());
 	}
 
 }
