@@ -16,7 +16,9 @@
 # QUIET_WAIT (1200) seconds, until the 1-minute load average is below it ("off" not to wait); APP_LOG (/dev/null):
 # where the application's console goes (it logs a stack trace for every unhandled exception); APP_ARGS: more
 # application arguments for both runs, such as --seestack.http.sample-rate=0.1 or --bench.transport=discard;
-# JAR: the benchmarks jar to run, not rebuilt (default: the one the build makes), to compare builds.
+# JAR: the benchmarks jar to run, not rebuilt (default: the one the build makes), to compare builds; CODELIST=1
+# keeps the JIT's code list (jcmd Compiler.codelist) of each JVM after its measurement, to compare how two JVMs of
+# the same code were compiled.
 # Stops everything it started, also when interrupted. Results: printed, and kept in the run directory it names.
 set -euo pipefail
 
@@ -244,6 +246,9 @@ for ((round = 1; round <= ROUNDS; round++)); do
 			cpu_after=$(app_cpu_ticks)
 			thread_ticks >"$RUN/threads-after"
 			sink_after=$(sink_requests)
+			if [[ "${CODELIST:-}" == 1 ]]; then
+				jcmd "$APP_PID" Compiler.codelist >"$RUN/codelist-$round-$seestack-$endpoint.txt" 2>&1 || true
+			fi
 			rps=$(awk '/^Requests\/sec:/ { print $2 }' "$out")
 			total=$(awk '/requests in/ { print $1 }' "$out")
 			non2xx=$(awk '/Non-2xx or 3xx responses:/ { print $NF }' "$out")
