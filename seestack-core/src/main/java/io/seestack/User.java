@@ -36,7 +36,7 @@ public final class User {
 		this.ip = builder.ip;
 		this.username = builder.username;
 		this.token = builder.token;
-		this.data = builder.data.isEmpty() ? Map.of() : Collections.unmodifiableMap(new LinkedHashMap<>(builder.data));
+		this.data = (builder.data == null) ? Map.of() : Collections.unmodifiableMap(new LinkedHashMap<>(builder.data));
 	}
 
 	/** A new builder. */
@@ -48,7 +48,7 @@ public final class User {
 	public Builder toBuilder() {
 		Builder builder = new Builder().id(this.id).email(this.email).ip(this.ip).username(this.username)
 			.token(this.token);
-		builder.data.putAll(this.data);
+		this.data.forEach(builder::data);
 		return builder;
 	}
 
@@ -115,7 +115,8 @@ public final class User {
 
 		private @Nullable String token;
 
-		private final Map<String, @Nullable Object> data = new LinkedHashMap<>();
+		/** Created by the first {@link #data(String, Object)}: most users have none, and a request builds one. */
+		private @Nullable Map<String, @Nullable Object> data;
 
 		private Builder() {
 		}
@@ -148,6 +149,9 @@ public final class User {
 		/** Adds custom data; a {@code null} key is ignored. */
 		public Builder data(@Nullable String key, @Nullable Object value) {
 			if (key != null) {
+				if (this.data == null) {
+					this.data = new LinkedHashMap<>();
+				}
 				this.data.put(key, value);
 			}
 			return this;

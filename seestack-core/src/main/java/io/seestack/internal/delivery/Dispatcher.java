@@ -1,6 +1,7 @@
 package io.seestack.internal.delivery;
 
 import java.time.Duration;
+import java.util.Arrays;
 import java.util.EnumMap;
 import java.util.List;
 import java.util.Map;
@@ -54,6 +55,11 @@ public final class Dispatcher {
 	private final AtomicInteger inFlight = new AtomicInteger();
 
 	private final Feature[] features = Feature.values();
+
+	/** The warn-once key of each feature's full buffer, by ordinal: in an overload, every event is dropped here. */
+	private final String[] bufferFullKeys = Arrays.stream(this.features)
+		.map((feature) -> "full:" + feature)
+		.toArray(String[]::new);
 
 	/** Where the next drain starts its round over the features: each drain starts one further. */
 	private int nextFeature;
@@ -113,9 +119,7 @@ public final class Dispatcher {
 		EventBuffer buffer = this.buffers.get(feature);
 		int size = buffer.add(event);
 		if (size < 0) {
-			dropped(feature, DropReason.BUFFER_FULL, 1);
-			this.log.warnOnce("full:" + feature, () -> "SeeStack " + feature + " buffer is full ("
-					+ buffer.capacity() + " events): dropping the oldest until the backend catches up");
+			bufferFull(feature, buffer);
 		}
 		if (feature == Feature.ERRORS || feature == Feature.HEARTBEATS) {
 			requestDrain(false);
@@ -126,6 +130,12 @@ public final class Dispatcher {
 			// event above the threshold made request threads and the delivery thread hand off once per event.
 			requestDrain(false);
 		}
+	}
+
+	private void bufferFull(Feature feature, EventBuffer buffer) {
+		dropped(feature, DropReason.BUFFER_FULL, 1);
+		this.log.warnOnce(this.bufferFullKeys[feature.ordinal()], () -> "SeeStack " + feature + " buffer is full ("
+				+ buffer.capacity() + " events): dropping the oldest until the backend catches up");
 	}
 
 	public int buffered(Feature feature) {
