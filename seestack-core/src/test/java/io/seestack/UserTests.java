@@ -50,14 +50,6 @@ class UserTests {
 		assertThat(original.data()).containsExactly(entry("plan", "pro"));
 	}
 
-	@Test
-	void usersWithoutDataAreEqualWhetherOrNotTheyWereCopied() {
-		User user = User.builder().id("ada").build();
-
-		assertThat(user.toBuilder().build()).isEqualTo(user);
-		assertThat(User.builder().id("ada").build().data()).isEqualTo(user.data());
-	}
-
 	private static Map.Entry<String, Object> entry(String key, Object value) {
 		return Map.entry(key, value);
 	}
