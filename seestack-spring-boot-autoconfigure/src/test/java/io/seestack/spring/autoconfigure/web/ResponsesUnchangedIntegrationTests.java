@@ -73,8 +73,9 @@ class ResponsesUnchangedIntegrationTests {
 	}
 
 	@ParameterizedTest
-	@ValueSource(strings = { "/json", "/stream", "/orders/7", "/async/hello", "/public/hello" })
-	void reportsTheSizeOfTheBodyTheApplicationWrote(String path) {
+	@ValueSource(strings = { "/json", "/stream", "/orders/7", "/async/hello", "/public/hello", "/nowhere", "/boom",
+			"/invalid", "/public/boom", "/async/boom" })
+	void reportsTheStatusAndSizeOfTheResponseSentErrorPagesIncluded(String path) {
 		SeeStackClient client = withSeeStack.getBean(SeeStackClient.class);
 		Payloads.flush(client);
 		ingest.reset();
