@@ -4,9 +4,7 @@ import java.time.Instant;
 import java.util.concurrent.atomic.AtomicBoolean;
 
 import io.seestack.User;
-import jakarta.servlet.ServletRequest;
 import jakarta.servlet.http.HttpServletRequest;
-import jakarta.servlet.http.HttpServletResponse;
 import org.jspecify.annotations.Nullable;
 
 /**
@@ -21,9 +19,6 @@ final class RequestState {
 
 	/** The request attribute in which {@link SeeStackExceptionRecorder} leaves the first exception it sees. */
 	static final String HANDLER_EXCEPTION_ATTRIBUTE = "io.seestack.spring.autoconfigure.web.HandlerException";
-
-	/** The request attribute by which {@link SeeStackRequestListener} says that it will see the request end. */
-	static final String END_LISTENED_ATTRIBUTE = "io.seestack.spring.autoconfigure.web.EndListened";
 
 	final long startNanos = System.nanoTime();
 
@@ -52,8 +47,6 @@ final class RequestState {
 
 	private volatile boolean async;
 
-	private volatile @Nullable HttpServletResponse awaitingEnd;
-
 	private final AtomicBoolean completed = new AtomicBoolean();
 
 	private RequestState(HttpServletRequest request, @Nullable User user, boolean monitored) {
@@ -66,7 +59,7 @@ final class RequestState {
 		this.monitored = monitored;
 	}
 
-	static @Nullable RequestState get(ServletRequest request) {
+	static @Nullable RequestState get(HttpServletRequest request) {
 		return (request.getAttribute(ATTRIBUTE) instanceof RequestState state) ? state : null;
 	}
 
@@ -114,18 +107,6 @@ final class RequestState {
 
 	void async() {
 		this.async = true;
-	}
-
-	/** Leaves the HTTP request item to the end of the request, when the response is final (see the listener). */
-	void awaitEnd(HttpServletResponse response) {
-		this.awaitingEnd = response;
-	}
-
-	/** The response of a request whose item awaits its end, once; {@code null} for any other request. */
-	@Nullable HttpServletResponse takeAwaitingEnd() {
-		HttpServletResponse response = this.awaitingEnd;
-		this.awaitingEnd = null;
-		return response;
 	}
 
 	/** True exactly once: for the caller that is to complete the request. */

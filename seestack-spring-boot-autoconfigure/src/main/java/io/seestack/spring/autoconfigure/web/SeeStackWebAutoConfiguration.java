@@ -5,7 +5,6 @@ import io.seestack.spring.autoconfigure.SeeStackAutoConfiguration;
 import io.seestack.spring.autoconfigure.SeeStackProperties;
 import jakarta.servlet.DispatcherType;
 import jakarta.servlet.Filter;
-import jakarta.servlet.ServletRequestListener;
 
 import org.springframework.boot.autoconfigure.AutoConfiguration;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnBean;
@@ -15,7 +14,6 @@ import org.springframework.boot.autoconfigure.condition.ConditionalOnMissingBean
 import org.springframework.boot.autoconfigure.condition.ConditionalOnWebApplication;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnWebApplication.Type;
 import org.springframework.boot.web.servlet.FilterRegistrationBean;
-import org.springframework.boot.web.servlet.ServletListenerRegistrationBean;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.web.filter.OncePerRequestFilter;
@@ -40,12 +38,6 @@ public final class SeeStackWebAutoConfiguration {
 	/** The name of the registration of {@link SeeStackRequestFilter}; a bean of this name replaces it. */
 	public static final String FILTER_REGISTRATION_BEAN_NAME = "seeStackRequestFilterRegistration";
 
-	/**
-	 * The name of the registration of the listener that tells {@link SeeStackRequestFilter} when a request ends;
-	 * a bean of this name replaces it.
-	 */
-	public static final String LISTENER_REGISTRATION_BEAN_NAME = "seeStackRequestListenerRegistration";
-
 	@Bean
 	@ConditionalOnMissingBean
 	ClientIpResolver seeStackClientIpResolver(SeeStackProperties properties) {
@@ -67,17 +59,6 @@ public final class SeeStackWebAutoConfiguration {
 		registration.setOrder(SeeStackRequestFilter.DEFAULT_ORDER);
 		registration.setDispatcherTypes(DispatcherType.REQUEST, DispatcherType.ASYNC, DispatcherType.ERROR);
 		registration.setAsyncSupported(true);
-		return registration;
-	}
-
-	/** Registered only with HTTP monitoring on: nothing else waits for the end of a request. */
-	@Bean(LISTENER_REGISTRATION_BEAN_NAME)
-	@ConditionalOnMissingBean(name = LISTENER_REGISTRATION_BEAN_NAME)
-	ServletListenerRegistrationBean<ServletRequestListener> seeStackRequestListenerRegistration(
-			SeeStackRequestFilter filter) {
-		ServletListenerRegistrationBean<ServletRequestListener> registration = new ServletListenerRegistrationBean<>(
-				new SeeStackRequestListener(filter));
-		registration.setEnabled(filter.monitorsHttpRequests());
 		return registration;
 	}
 

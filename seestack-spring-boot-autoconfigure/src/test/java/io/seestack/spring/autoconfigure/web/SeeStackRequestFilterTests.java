@@ -18,7 +18,6 @@ import io.seestack.testsupport.IngestServer;
 import jakarta.servlet.DispatcherType;
 import jakarta.servlet.Filter;
 import jakarta.servlet.ServletException;
-import jakarta.servlet.ServletRequestEvent;
 import jakarta.servlet.http.HttpServlet;
 import jakarta.servlet.http.HttpServletResponse;
 import org.junit.jupiter.api.AfterAll;
@@ -31,7 +30,6 @@ import tools.jackson.databind.JsonNode;
 import org.springframework.mock.web.MockFilterChain;
 import org.springframework.mock.web.MockHttpServletRequest;
 import org.springframework.mock.web.MockHttpServletResponse;
-import org.springframework.mock.web.MockServletContext;
 
 import static io.seestack.spring.autoconfigure.web.testapp.Payloads.text;
 import static org.assertj.core.api.Assertions.assertThat;
@@ -223,30 +221,6 @@ class SeeStackRequestFilterTests {
 			.satisfies((error) -> assertThat(text(error, "exceptionClass"))
 				.as("unwrapped from its ServletException")
 				.isEqualTo(IllegalStateException.class.getName()));
-	}
-
-	@Test
-	void leavesTheItemToTheEndOfTheRequestWhenTheListenerReportsIt() throws Exception {
-		SeeStackRequestFilter filter = filter();
-		SeeStackRequestListener listener = new SeeStackRequestListener(filter);
-		MockHttpServletRequest request = request("/missing");
-		MockHttpServletResponse response = new MockHttpServletResponse();
-		ServletRequestEvent event = new ServletRequestEvent(new MockServletContext(), request);
-		this.client.setUser(User.builder().id("global-user").build());
-		listener.requestInitialized(event);
-		filter.doFilter(request, response, chain((passedOn) -> passedOn.sendError(404)));
-		request.setDispatcherType(DispatcherType.ERROR);
-		filter.doFilter(request, response, chain((passedOn) -> passedOn.getWriter().write("{\"status\":404}")));
-		Payloads.flush(this.client);
-		assertThat(ingest.count(Payloads.HTTP_REQUESTS)).as("none before the request ends").isZero();
-		listener.requestDestroyed(event);
-		listener.requestDestroyed(event);
-		JsonNode item = Payloads.awaitHttpItems(this.client, ingest, 1).get(0);
-		assertThat(item.get("statusCode").asInt()).isEqualTo(404);
-		assertThat(item.get("responseSize").asLong()).as("the error page's bytes").isEqualTo(14);
-		assertThat(item.has("userId")).as("the request's anonymous user, not the global one").isFalse();
-		Payloads.flush(this.client);
-		assertThat(Payloads.httpItems(ingest)).as("one item for the request").hasSize(1);
 	}
 
 	@Test

@@ -16,8 +16,6 @@ import org.springframework.boot.test.context.runner.ApplicationContextRunner;
 import org.springframework.boot.test.context.runner.ReactiveWebApplicationContextRunner;
 import org.springframework.boot.test.context.runner.WebApplicationContextRunner;
 import org.springframework.boot.web.servlet.FilterRegistrationBean;
-import org.springframework.boot.web.servlet.ServletListenerRegistrationBean;
-import org.springframework.context.ApplicationContext;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.web.servlet.HandlerExceptionResolver;
@@ -47,33 +45,6 @@ class SeeStackWebAutoConfigurationTests {
 					DispatcherType.ASYNC, DispatcherType.ERROR);
 			assertThat(registration.isAsyncSupported()).isTrue();
 		});
-	}
-
-	@Test
-	void registersTheRequestEndListenerWhenRequestsGetHttpItems() {
-		this.contextRunner.withPropertyValues("seestack.project-id=0f8fad5b-d9cb-469f-a165-70867728950e")
-			.run((context) -> {
-				ServletListenerRegistrationBean<?> registration = listenerRegistration(context);
-				assertThat(registration.getListener()).isInstanceOf(SeeStackRequestListener.class);
-				assertThat(registration.isEnabled()).isTrue();
-			});
-	}
-
-	@Test
-	void leavesTheRequestEndListenerUnregisteredWithoutHttpItems() {
-		this.contextRunner.run((context) -> assertThat(listenerRegistration(context).isEnabled()).isFalse());
-		this.contextRunner
-			.withPropertyValues("seestack.project-id=0f8fad5b-d9cb-469f-a165-70867728950e",
-					"seestack.http.enabled=false")
-			.run((context) -> assertThat(listenerRegistration(context).isEnabled()).isFalse());
-	}
-
-	@Test
-	void backsOffFromAUserDefinedListenerRegistration() {
-		this.contextRunner.withPropertyValues("seestack.project-id=0f8fad5b-d9cb-469f-a165-70867728950e")
-			.withBean(SeeStackWebAutoConfiguration.LISTENER_REGISTRATION_BEAN_NAME,
-					ServletListenerRegistrationBean.class, ServletListenerRegistrationBean::new)
-			.run((context) -> assertThat(listenerRegistration(context).getListener()).isNull());
 	}
 
 	@Test
@@ -161,8 +132,7 @@ class SeeStackWebAutoConfigurationTests {
 			.run((context) -> assertThat(context).doesNotHaveBean(SeeStackRequestFilter.class)
 				.doesNotHaveBean(ClientIpResolver.class)
 				.doesNotHaveBean(SeeStackExceptionRecorder.class)
-				.doesNotHaveBean(SeeStackWebAutoConfiguration.FILTER_REGISTRATION_BEAN_NAME)
-				.doesNotHaveBean(SeeStackWebAutoConfiguration.LISTENER_REGISTRATION_BEAN_NAME));
+				.doesNotHaveBean(SeeStackWebAutoConfiguration.FILTER_REGISTRATION_BEAN_NAME));
 	}
 
 	@Test
@@ -198,11 +168,6 @@ class SeeStackWebAutoConfigurationTests {
 			.withConfiguration(
 					AutoConfigurations.of(SeeStackAutoConfiguration.class, SeeStackWebAutoConfiguration.class))
 			.run((context) -> assertThat(context).doesNotHaveBean(SeeStackRequestFilter.class));
-	}
-
-	private static ServletListenerRegistrationBean<?> listenerRegistration(ApplicationContext context) {
-		return context.getBean(SeeStackWebAutoConfiguration.LISTENER_REGISTRATION_BEAN_NAME,
-				ServletListenerRegistrationBean.class);
 	}
 
 	private void assertFailureAnalysis(String propertyValue, String description, String... action) {
