@@ -73,13 +73,14 @@ class ResponsesUnchangedIntegrationTests {
 	}
 
 	/**
-	 * Error pages count only after an async cycle: a synchronous request's item is captured at the end of its request
-	 * dispatch, before the container's error dispatch (see {@link SeeStackRequestFilter}).
+	 * Every path whose whole body the item can count: the application's own bodies, a 4xx body from its advice, and an
+	 * error page after an async cycle. A synchronous request's error page is left out: its item is captured at the
+	 * end of the request dispatch, before the container's error dispatch (see {@link SeeStackRequestFilter}).
 	 */
 	@ParameterizedTest
 	@ValueSource(strings = { "/json", "/stream", "/orders/7", "/async/hello", "/public/hello", "/invalid",
 			"/async/boom" })
-	void reportsTheStatusAndSizeOfTheBodyTheApplicationWrote(String path) {
+	void reportsTheStatusAndSizeOfTheResponseSent(String path) {
 		SeeStackClient client = withSeeStack.getBean(SeeStackClient.class);
 		Payloads.flush(client);
 		ingest.reset();
