@@ -4,6 +4,8 @@ import java.time.Duration;
 import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.Callable;
+import java.util.concurrent.Executor;
+import java.util.concurrent.ExecutorService;
 
 import io.seestack.internal.NoopSeeStackClient;
 import io.seestack.internal.SdkLog;
@@ -86,6 +88,10 @@ public final class SeeStack {
 		client.clearUser();
 	}
 
+	public static void setGlobalUser(@Nullable User user) {
+		client.setGlobalUser(user);
+	}
+
 	public static Optional<User> getCurrentUser() {
 		return client.getCurrentUser();
 	}
@@ -100,6 +106,22 @@ public final class SeeStack {
 
 	public static Scope openScope() {
 		return client.openScope();
+	}
+
+	public static Optional<Scope> currentScope() {
+		return client.currentScope();
+	}
+
+	public static ScopeSnapshot snapshot() {
+		return client.snapshot();
+	}
+
+	public static Executor wrap(Executor executor) {
+		return client.wrap(executor);
+	}
+
+	public static ExecutorService wrap(ExecutorService executor) {
+		return client.wrap(executor);
 	}
 
 	public static Runnable wrap(Runnable task) {

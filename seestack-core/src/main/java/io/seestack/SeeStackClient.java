@@ -4,6 +4,8 @@ import java.time.Duration;
 import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.Callable;
+import java.util.concurrent.Executor;
+import java.util.concurrent.ExecutorService;
 
 import io.seestack.internal.DefaultSeeStackClient;
 import io.seestack.internal.NoopSeeStackClient;
@@ -17,7 +19,8 @@ import org.jspecify.annotations.Nullable;
  * {@link SeeStack} facade delegates to one client; Spring applications get one injected.
  *
  * <p><b>Which user an event carries:</b> the user given with the event, else the current {@link Scope scope}'s
- * user (the nearest enclosing scope that set or cleared one), else the global user.
+ * user (the nearest enclosing scope that set or cleared one), else the global user; an event whose user has no IP
+ * carries the scope's.
  */
 public interface SeeStackClient extends AutoCloseable {
 
@@ -49,15 +52,24 @@ public interface SeeStackClient extends AutoCloseable {
 	// --- user context
 
 	/**
-	 * Sets the user: of the current scope when one is open on this thread, else the global (process-wide) user.
-	 * Affects only events captured after this call.
+	 * Sets the user of the current {@link Scope scope}; {@code null} makes it anonymous. Affects only events
+	 * captured after this call. Outside every scope it sets the global user, but only on the thread that created
+	 * the client (the application's setup); on any other thread it is ignored with a warning, since the global
+	 * user is carried by every thread's unscoped events: open a scope per unit of work, or call
+	 * {@link #setGlobalUser(User)} to mean it.
 	 */
 	void setUser(@Nullable User user);
 
-	/** Clears the user of the current scope (events after it are anonymous), else the global user. */
+	/** Makes the current scope anonymous; outside every scope, clears the global user as {@link #setUser} would. */
 	void clearUser();
 
-	/** The user that an event captured now would carry. */
+	/**
+	 * Sets the process-wide user, which every event captured outside a scope carries, whichever thread calls it.
+	 * For an application with one user per process (a desktop or command-line tool).
+	 */
+	void setGlobalUser(@Nullable User user);
+
+	/** The user that an event captured now would carry (without the scope's IP, which events add). */
 	Optional<User> getCurrentUser();
 
 	/**
@@ -67,34 +79,55 @@ public interface SeeStackClient extends AutoCloseable {
 	void identify(@Nullable User user, boolean updatePreviousLogs);
 
 	/**
-	 * Ends the user's session: clears the user like {@link #clearUser()}, and releases the logs the scope held, so
-	 * that a later {@code identify(other, true)} cannot attribute them to someone else.
+	 * Ends the user's session: makes the current scope anonymous (its IP stays), and releases the logs that scope
+	 * held, so that a later {@code identify(other, true)} cannot attribute them to someone else. Other scopes, of
+	 * concurrent requests, keep theirs.
 	 */
 	void logout();
 
 	// --- scopes
 
-	/** Opens a scope, current on this thread until closed; it inherits the user of the scope it is opened in. */
+	/** Opens a scope, current on this thread until closed; it inherits what it does not set from the enclosing one. */
 	Scope openScope();
 
 	/** The scope current on this thread, if any. */
 	Optional<Scope> currentScope();
 
+	/** An immutable copy of this thread's context, to restore on another thread; empty outside every scope. */
+	ScopeSnapshot snapshot();
+
 	/**
-	 * Wraps a task so that, wherever it runs, it sees the caller's current scope (in a child scope of its own),
-	 * and the running thread's own state is restored afterwards.
+	 * Wraps a task so that, wherever it runs, it carries the caller's context as it is now (a
+	 * {@link #snapshot() snapshot}), and the running thread's own context is restored afterwards.
 	 */
 	Runnable wrap(Runnable task);
 
 	/** Like {@link #wrap(Runnable)}, for a {@link Callable}. */
 	<T> Callable<T> wrap(Callable<T> task);
 
+	/** An executor that runs each task with the context of the thread that submitted it. */
+	Executor wrap(Executor executor);
+
+	/**
+	 * An executor service that runs each task with the context of the thread that submitted it; shutting it down
+	 * shuts down the one it wraps.
+	 */
+	ExecutorService wrap(ExecutorService executor);
+
 	// --- capture
 
-	/** Captures an error at level {@code ERROR} with the current user. The same throwable is captured once. */
+	/**
+	 * Captures an error at level {@code ERROR} with the current user. A throwable is captured once per unit of
+	 * work (its scope and the scopes and snapshots taken from it), so the same instance thrown in two requests is
+	 * two errors. Everything sent is copied before this returns: nothing of the throwable is read afterwards.
+	 */
 	void captureError(@Nullable Throwable error);
 
-	/** Captures an error with extra details. The same throwable is captured once. */
+	/**
+	 * Captures an error with extra details, like {@link #captureError(Throwable)}. The metadata is copied before
+	 * this returns (maps, collections, arrays and records as JSON values, any other object as its
+	 * {@code toString()}), so changes made to it afterwards are not sent.
+	 */
 	void captureError(@Nullable Throwable error, @Nullable ErrorContext context);
 
 	/** Captures a log entry with the current user in its metadata. */

@@ -153,15 +153,22 @@ class IngestContractTests {
 	}
 
 	@Test
-	void sameThrowableIsCapturedOnce() {
+	void sameThrowableIsCapturedOncePerUnitOfWork() {
 		RuntimeException error = new RuntimeException("once");
 
-		this.client.captureError(error);
-		this.client.captureError(error, ErrorContext.builder().level(Level.WARN).build());
-		this.client.captureError(new RuntimeException("once"));
+		try (Scope scope = this.client.openScope()) {
+			this.client.captureError(error);
+			try (Scope nested = this.client.openScope()) {
+				this.client.captureError(error, ErrorContext.builder().level(Level.WARN).build());
+			}
+			this.client.captureError(new RuntimeException("once"));
+		}
+		try (Scope another = this.client.openScope()) {
+			this.client.captureError(error);
+		}
 
 		assertThat(this.client.flush(Duration.ofSeconds(5))).isTrue();
-		assertThat(this.server.received("/ingest/v1/errors")).hasSize(2);
+		assertThat(this.server.received("/ingest/v1/errors")).hasSize(3);
 	}
 
 	private ReceivedRequest single(String path) {

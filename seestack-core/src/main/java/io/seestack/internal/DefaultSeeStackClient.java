@@ -3,14 +3,13 @@ package io.seestack.internal;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
-import java.util.Collections;
-import java.util.LinkedHashMap;
 import java.util.HexFormat;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
-import java.util.WeakHashMap;
 import java.util.concurrent.Callable;
+import java.util.concurrent.Executor;
+import java.util.concurrent.ExecutorService;
 import java.util.concurrent.ThreadLocalRandom;
 import java.util.regex.Pattern;
 
@@ -23,12 +22,13 @@ import io.seestack.JobHandle;
 import io.seestack.JobStatus;
 import io.seestack.Level;
 import io.seestack.Scope;
+import io.seestack.ScopeSnapshot;
 import io.seestack.SeeStackClient;
 import io.seestack.SeeStackOptions;
 import io.seestack.SeeStackStatus;
 import io.seestack.User;
-import io.seestack.internal.context.ScopeImpl;
-import io.seestack.internal.context.UserContext;
+import io.seestack.internal.context.ContextExecutors;
+import io.seestack.internal.context.CurrentContext;
 import io.seestack.internal.delivery.Dispatcher;
 import io.seestack.internal.delivery.JdkHttpTransport;
 import io.seestack.internal.delivery.LocalOutboxTransport;
@@ -38,6 +38,8 @@ import io.seestack.internal.payload.CapturedHttpRequest;
 import io.seestack.internal.payload.CapturedLog;
 import io.seestack.internal.payload.JsonCodec;
 import io.seestack.internal.payload.PayloadFactory;
+import io.seestack.internal.payload.Sanitizer;
+import io.seestack.internal.payload.ThrowableCopy;
 import io.seestack.transport.Transport;
 import org.jspecify.annotations.Nullable;
 
@@ -59,12 +61,9 @@ public final class DefaultSeeStackClient implements SeeStackClient {
 
 	private final Dispatcher dispatcher;
 
-	private final UserContext context;
+	private final CurrentContext context;
 
 	private final @Nullable LocalOutboxTransport localTransport;
-
-	/** Throwables already captured, held weakly: identity semantics, since Throwable does not override equals. */
-	private final Map<Throwable, Boolean> captured = Collections.synchronizedMap(new WeakHashMap<>());
 
 	private final ErrorRateLimiter errorRateLimiter;
 
@@ -85,8 +84,13 @@ public final class DefaultSeeStackClient implements SeeStackClient {
 		Transport transport = (this.localTransport != null) ? this.localTransport
 				: (options.transport() != null) ? options.transport() : new JdkHttpTransport(options);
 		this.dispatcher = new Dispatcher(options, transport, new JsonCodec(), retryScheduler);
-		this.context = new UserContext(this.dispatcher::enqueue);
+		this.context = new CurrentContext(this.dispatcher::enqueue);
 		this.log.debug(options.debug(), () -> "SeeStack started: " + options);
+	}
+
+	/** This client's context, for {@link ScopeAccessor}. */
+	CurrentContext context() {
+		return this.context;
 	}
 
 	@Override
@@ -131,9 +135,14 @@ public final class DefaultSeeStackClient implements SeeStackClient {
 	}
 
 	@Override
+	public void setGlobalUser(@Nullable User user) {
+		guard("setGlobalUser", () -> this.context.setGlobalUser(user));
+	}
+
+	@Override
 	public Optional<User> getCurrentUser() {
 		try {
-			return Optional.ofNullable(this.context.resolve(null));
+			return Optional.ofNullable(this.context.user(null));
 		}
 		catch (RuntimeException ex) {
 			internalError("getCurrentUser", ex);
@@ -158,27 +167,32 @@ public final class DefaultSeeStackClient implements SeeStackClient {
 
 	@Override
 	public Optional<Scope> currentScope() {
-		return Optional.ofNullable(this.context.current());
+		return Optional.ofNullable(this.context.currentScope());
+	}
+
+	@Override
+	public ScopeSnapshot snapshot() {
+		return this.context.snapshot();
 	}
 
 	@Override
 	public Runnable wrap(Runnable task) {
-		ScopeImpl captured = this.context.current();
-		return () -> {
-			try (Scope scope = this.context.open(captured)) {
-				task.run();
-			}
-		};
+		return this.context.snapshot().wrap(task);
 	}
 
 	@Override
 	public <T> Callable<T> wrap(Callable<T> task) {
-		ScopeImpl captured = this.context.current();
-		return () -> {
-			try (Scope scope = this.context.open(captured)) {
-				return task.call();
-			}
-		};
+		return this.context.snapshot().wrap(task);
+	}
+
+	@Override
+	public Executor wrap(Executor executor) {
+		return ContextExecutors.wrap(executor, this.context::snapshot);
+	}
+
+	@Override
+	public ExecutorService wrap(ExecutorService executor) {
+		return ContextExecutors.wrap(executor, this.context::snapshot);
 	}
 
 	@Override
@@ -192,7 +206,7 @@ public final class DefaultSeeStackClient implements SeeStackClient {
 			return;
 		}
 		guard("captureError", () -> {
-			if (this.captured.putIfAbsent(error, Boolean.TRUE) != null) {
+			if (!this.context.firstCapture(error)) {
 				return;
 			}
 			long suppressed = this.errorRateLimiter.tryAcquire(error);
@@ -201,8 +215,15 @@ public final class DefaultSeeStackClient implements SeeStackClient {
 				return;
 			}
 			ErrorContext details = (context != null) ? context : ErrorContext.empty();
-			this.dispatcher.enqueue(new CapturedError(error, details.level(), this.context.resolve(details.user()),
-					details.metadata(), details.sessionId(), currentTraceId(), Instant.now(), suppressed));
+			Scope scope = this.context.currentScope();
+			String sessionId = details.sessionId();
+			if (sessionId == null && scope != null) {
+				sessionId = scope.sessionId();
+			}
+			this.dispatcher.enqueue(new CapturedError(ThrowableCopy.of(error), details.level(),
+					Sanitizer.copyOf(this.context.user(details.user())), (scope != null) ? scope.ip() : null,
+					Sanitizer.copy(details.metadata()), sessionId, (scope != null) ? scope.traceId() : null,
+					(scope != null) ? scope.tags() : Map.of(), Instant.now(), suppressed));
 		});
 	}
 
@@ -211,8 +232,13 @@ public final class DefaultSeeStackClient implements SeeStackClient {
 		if (!isEnabled()) {
 			return;
 		}
-		guard("captureLog", () -> this.context.hold(new CapturedLog((level != null) ? level : Level.INFO, message,
-				copyOf(metadata), this.context.resolve(null), currentTraceId(), Instant.now())));
+		guard("captureLog", () -> {
+			Scope scope = this.context.currentScope();
+			this.context.hold(new CapturedLog((level != null) ? level : Level.INFO, message, Sanitizer.copy(metadata),
+					Sanitizer.copyOf(this.context.user(null)), (scope != null) ? scope.ip() : null,
+					(scope != null) ? scope.traceId() : null, (scope != null) ? scope.tags() : Map.of(),
+					Instant.now()));
+		});
 	}
 
 	@Override
@@ -228,7 +254,7 @@ public final class DefaultSeeStackClient implements SeeStackClient {
 		guard("captureHttpRequest", () -> {
 			String userId = event.userId();
 			if (userId == null) {
-				User user = this.context.resolve(null);
+				User user = this.context.user(null);
 				userId = (user != null) ? user.id() : null;
 			}
 			String traceId = event.traceId();
@@ -297,27 +323,13 @@ public final class DefaultSeeStackClient implements SeeStackClient {
 	}
 
 	private @Nullable String currentTraceId() {
-		ScopeImpl scope = this.context.current();
-		return (scope != null) ? scope.traceId() : null;
+		return this.context.traceId();
 	}
 
 	/** 32 lowercase hex digits, as a W3C trace id; not a secret, so no SecureRandom on the caller's thread. */
 	static String newTraceId() {
 		ThreadLocalRandom random = ThreadLocalRandom.current();
 		return HEX.toHexDigits(random.nextLong()) + HEX.toHexDigits(random.nextLong() | 1L);
-	}
-
-	/** A shallow copy taken on the caller's thread, so later changes by the caller do not leak into the event. */
-	private static Map<String, ?> copyOf(@Nullable Map<String, ?> metadata) {
-		if (metadata == null || metadata.isEmpty()) {
-			return Map.of();
-		}
-		try {
-			return new LinkedHashMap<>(metadata);
-		}
-		catch (RuntimeException ex) {
-			return Map.of("seestack.metadataError", "metadata could not be read: " + ex.getClass().getName());
-		}
 	}
 
 	private void rateLimited() {
@@ -332,7 +344,7 @@ public final class DefaultSeeStackClient implements SeeStackClient {
 		try {
 			action.run();
 		}
-		catch (RuntimeException | LinkageError ex) {
+		catch (RuntimeException | LinkageError | StackOverflowError ex) {
 			internalError(operation, ex);
 		}
 	}

@@ -5,6 +5,8 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.Callable;
+import java.util.concurrent.Executor;
+import java.util.concurrent.ExecutorService;
 
 import io.seestack.ErrorContext;
 import io.seestack.Feature;
@@ -13,6 +15,7 @@ import io.seestack.JobHandle;
 import io.seestack.JobStatus;
 import io.seestack.Level;
 import io.seestack.Scope;
+import io.seestack.ScopeSnapshot;
 import io.seestack.SeeStackClient;
 import io.seestack.SeeStackStatus;
 import io.seestack.User;
@@ -23,7 +26,30 @@ public final class NoopSeeStackClient implements SeeStackClient {
 
 	public static final NoopSeeStackClient INSTANCE = new NoopSeeStackClient();
 
+	/** Does nothing: every value reads as unset. */
 	private static final Scope NOOP_SCOPE = new Scope() {
+
+		@Override
+		public void setUser(@Nullable User user) {
+		}
+
+		@Override
+		public void clearUser() {
+		}
+
+		@Override
+		public Optional<User> user() {
+			return Optional.empty();
+		}
+
+		@Override
+		public void setIp(@Nullable String ip) {
+		}
+
+		@Override
+		public @Nullable String ip() {
+			return null;
+		}
 
 		@Override
 		public void setTraceId(@Nullable String traceId) {
@@ -35,7 +61,50 @@ public final class NoopSeeStackClient implements SeeStackClient {
 		}
 
 		@Override
+		public void setSessionId(@Nullable String sessionId) {
+		}
+
+		@Override
+		public @Nullable String sessionId() {
+			return null;
+		}
+
+		@Override
+		public void setTag(String key, @Nullable String value) {
+		}
+
+		@Override
+		public Map<String, String> tags() {
+			return Map.of();
+		}
+
+		@Override
 		public void close() {
+		}
+
+	};
+
+	/** Restores nothing: the no-op client keeps no context to carry. */
+	private static final ScopeSnapshot NOOP_SNAPSHOT = new ScopeSnapshot() {
+
+		@Override
+		public Scope restore() {
+			return NOOP_SCOPE;
+		}
+
+		@Override
+		public boolean isEmpty() {
+			return true;
+		}
+
+		@Override
+		public Runnable wrap(Runnable task) {
+			return task;
+		}
+
+		@Override
+		public <T> Callable<T> wrap(Callable<T> task) {
+			return task;
 		}
 
 	};
@@ -72,6 +141,10 @@ public final class NoopSeeStackClient implements SeeStackClient {
 	}
 
 	@Override
+	public void setGlobalUser(@Nullable User user) {
+	}
+
+	@Override
 	public Optional<User> getCurrentUser() {
 		return Optional.empty();
 	}
@@ -92,6 +165,21 @@ public final class NoopSeeStackClient implements SeeStackClient {
 	@Override
 	public Optional<Scope> currentScope() {
 		return Optional.empty();
+	}
+
+	@Override
+	public ScopeSnapshot snapshot() {
+		return NOOP_SNAPSHOT;
+	}
+
+	@Override
+	public Executor wrap(Executor executor) {
+		return executor;
+	}
+
+	@Override
+	public ExecutorService wrap(ExecutorService executor) {
+		return executor;
 	}
 
 	@Override

@@ -9,12 +9,15 @@ import io.seestack.User;
 import org.jspecify.annotations.Nullable;
 
 /**
- * A captured throwable with the user and context resolved at capture time, and how many identical errors were
- * held back by the rate limit since the previous one was let through.
+ * A captured error, everything of it copied on the capturing thread: the throwable as a {@link ThrowableCopy},
+ * the metadata as JSON-safe values, the user and IP resolved, and how many identical errors the rate limit held
+ * back since the previous one was let through.
+ *
+ * @param ip the unit of work's client IP, sent when the user has none of its own
  */
-public record CapturedError(Throwable error, Level level, @Nullable User user, Map<String, ?> metadata,
-		@Nullable String sessionId, @Nullable String traceId, Instant timestamp, long suppressed)
-		implements CapturedEvent {
+public record CapturedError(ThrowableCopy error, Level level, @Nullable User user, @Nullable String ip,
+		Map<String, Object> metadata, @Nullable String sessionId, @Nullable String traceId, Map<String, String> tags,
+		Instant timestamp, long suppressed) implements CapturedEvent {
 
 	@Override
 	public Feature feature() {

@@ -18,21 +18,31 @@ public final class CapturedLog implements CapturedEvent {
 
 	private final @Nullable String message;
 
-	private final Map<String, ?> metadata;
+	private final Map<String, Object> metadata;
 
 	private final @Nullable String traceId;
+
+	private final @Nullable String ip;
+
+	private final Map<String, String> tags;
 
 	private final Instant timestamp;
 
 	private volatile @Nullable User user;
 
-	public CapturedLog(Level level, @Nullable String message, Map<String, ?> metadata, @Nullable User user,
-			@Nullable String traceId, Instant timestamp) {
+	/**
+	 * @param metadata a JSON-safe copy, made on the capturing thread
+	 * @param ip the unit of work's client IP, sent when the user has none of its own
+	 */
+	public CapturedLog(Level level, @Nullable String message, Map<String, Object> metadata, @Nullable User user,
+			@Nullable String ip, @Nullable String traceId, Map<String, String> tags, Instant timestamp) {
 		this.level = level;
 		this.message = message;
 		this.metadata = metadata;
 		this.user = user;
+		this.ip = ip;
 		this.traceId = traceId;
+		this.tags = tags;
 		this.timestamp = timestamp;
 	}
 
@@ -49,8 +59,16 @@ public final class CapturedLog implements CapturedEvent {
 		return this.message;
 	}
 
-	public Map<String, ?> metadata() {
+	public Map<String, Object> metadata() {
 		return this.metadata;
+	}
+
+	public @Nullable String ip() {
+		return this.ip;
+	}
+
+	public Map<String, String> tags() {
+		return this.tags;
 	}
 
 	public @Nullable String traceId() {

@@ -2,12 +2,9 @@ package io.seestack.internal.payload;
 
 import java.time.Instant;
 import java.util.ArrayList;
-import java.util.Collections;
-import java.util.IdentityHashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.Set;
 
 import io.seestack.SeeStackOptions;
 import io.seestack.User;
@@ -26,6 +23,9 @@ public final class PayloadFactory {
 	/** The error metadata key for how many identical errors the rate limit held back before this one. */
 	public static final String SUPPRESSED_METADATA_KEY = "seestack.suppressed";
 
+	/** The error and log metadata key of the scope's tags. */
+	public static final String TAGS_METADATA_KEY = "tags";
+
 	static final String NO_MESSAGE = "(no message)";
 
 	static final int MAX_MESSAGE = 8_192;
@@ -40,53 +40,55 @@ public final class PayloadFactory {
 
 	private final JsonCodec json;
 
-	private final Sanitizer sanitizer;
-
 	private final StackFrames stackFrames = new StackFrames();
 
 	public PayloadFactory(SeeStackOptions options, JsonCodec json) {
 		this.options = options;
 		this.json = json;
-		this.sanitizer = new Sanitizer(json);
 	}
 
-	/** The throwable's message; never throws, even when {@code getMessage()} does. */
+	/** The throwable's message; never throws, even when {@code getMessage()} does or recurses without end. */
 	public static String messageOf(Throwable error) {
 		try {
 			String message = error.getMessage();
 			return (message != null) ? message : "";
 		}
-		catch (RuntimeException | LinkageError ex) {
+		catch (RuntimeException | LinkageError | StackOverflowError ex) {
 			return "[getMessage() threw " + ex.getClass().getName() + "]";
 		}
 	}
 
 	public Map<String, Object> error(CapturedError event) {
-		Throwable error = event.error();
+		ThrowableCopy error = event.error();
 		Map<String, Object> body = new LinkedHashMap<>();
-		body.put("exceptionClass", Sanitizer.text(error.getClass().getName(), 256));
-		body.put("message", required(messageOf(error), MAX_MESSAGE));
+		body.put("exceptionClass", Sanitizer.text(error.className(), 256));
+		body.put("message", required(error.message(), MAX_MESSAGE));
 		body.put("stackTrace", stackTrace(error));
 		body.put("level", event.level().wireName());
 		putIfPresent(body, "environment", this.options.environment());
 		putIfPresent(body, "release", this.options.release());
 		User user = event.user();
+		Map<String, Object> wireUser = new LinkedHashMap<>();
 		if (user != null) {
-			Map<String, Object> wireUser = new LinkedHashMap<>();
 			putIfPresent(wireUser, "id", user.id());
 			putIfPresent(wireUser, "email", user.email());
-			putIfPresent(wireUser, "ip", user.ip());
-			if (!wireUser.isEmpty()) {
-				body.put("user", wireUser);
-			}
 		}
-		Map<String, Object> metadata = this.sanitizer.metadata(event.metadata());
+		putIfPresent(wireUser, "ip", ipOf(user, event.ip()));
+		if (!wireUser.isEmpty()) {
+			body.put("user", wireUser);
+		}
+		Map<String, Object> metadata = new LinkedHashMap<>(event.metadata());
 		if (user != null && (user.username() != null || !user.data().isEmpty())) {
 			Map<String, Object> userDetails = new LinkedHashMap<>();
 			putIfPresent(userDetails, "username", user.username());
-			userDetails.putAll(this.sanitizer.metadata(user.data()));
+			user.data().forEach((key, value) -> {
+				if (value != null) {
+					userDetails.put(key, value);
+				}
+			});
 			metadata.put(USER_METADATA_KEY, userDetails);
 		}
+		putTags(metadata, event.tags());
 		putIfPresent(metadata, "sessionId", event.sessionId());
 		putIfPresent(metadata, "traceId", event.traceId());
 		putIfPresent(metadata, "service", this.options.serviceName());
@@ -104,14 +106,15 @@ public final class PayloadFactory {
 		body.put("message", required((event.message() != null) ? event.message() : "", MAX_LOG_MESSAGE));
 		putIfPresent(body, "service", this.options.serviceName());
 		putIfPresent(body, "traceId", event.traceId());
-		Map<String, Object> metadata = this.sanitizer.metadata(event.metadata());
+		Map<String, Object> metadata = new LinkedHashMap<>(event.metadata());
 		User user = event.user();
 		if (user != null) {
 			putIfPresent(metadata, "userId", user.id());
 			putIfPresent(metadata, "userEmail", user.email());
-			putIfPresent(metadata, "userIp", user.ip());
 			putIfPresent(metadata, "username", user.username());
 		}
+		putIfPresent(metadata, "userIp", ipOf(user, event.ip()));
+		putTags(metadata, event.tags());
 		putIfPresent(metadata, "environment", this.options.environment());
 		putIfPresent(metadata, "release", this.options.release());
 		metadata.put("timestamp", millis(event.timestamp()));
@@ -137,45 +140,33 @@ public final class PayloadFactory {
 		return body;
 	}
 
-	private List<String> stackTrace(Throwable error) {
+	private List<String> stackTrace(ThrowableCopy error) {
 		List<String> frames = new ArrayList<>();
-		Set<Throwable> seen = Collections.newSetFromMap(new IdentityHashMap<>());
-		Throwable current = error;
-		int causes = 0;
-		while (current != null && seen.add(current) && causes <= MAX_CAUSES) {
+		for (ThrowableCopy current = error; current != null; current = current.cause()) {
 			if (current != error) {
-				frames.add(Sanitizer.text("Caused by: " + current.getClass().getName() + ": " + messageOf(current),
-						1_024));
+				frames.add(Sanitizer.text("Caused by: " + current.className() + ": " + current.message(), 1_024));
 			}
-			for (StackTraceElement frame : safeFrames(current)) {
-				if (frames.size() >= MAX_FRAMES) {
-					frames.add("... frames truncated");
-					return frames;
-				}
+			for (StackTraceElement frame : current.frames()) {
 				frames.add(this.stackFrames.format(frame));
 			}
-			current = safeCause(current);
-			causes++;
+		}
+		if (error.truncated()) {
+			frames.add("... frames truncated");
 		}
 		return frames;
 	}
 
-	private static StackTraceElement[] safeFrames(Throwable error) {
-		try {
-			StackTraceElement[] frames = error.getStackTrace();
-			return (frames != null) ? frames : new StackTraceElement[0];
-		}
-		catch (RuntimeException ex) {
-			return new StackTraceElement[0];
-		}
+	/** An IP set on the user wins over the unit of work's. */
+	private static @Nullable String ipOf(@Nullable User user, @Nullable String scopeIp) {
+		return (user != null && user.ip() != null) ? user.ip() : scopeIp;
 	}
 
-	private static @Nullable Throwable safeCause(Throwable error) {
-		try {
-			return error.getCause();
-		}
-		catch (RuntimeException ex) {
-			return null;
+	private static void putTags(Map<String, Object> metadata, Map<String, String> tags) {
+		if (!tags.isEmpty() && !metadata.containsKey(TAGS_METADATA_KEY)) {
+			Map<String, Object> sanitized = new LinkedHashMap<>();
+			tags.forEach((key, value) -> sanitized.put(Sanitizer.text(key, 256),
+					Sanitizer.isSecretKey(key) ? Sanitizer.MASKED : Sanitizer.text(value, 1_024)));
+			metadata.put(TAGS_METADATA_KEY, sanitized);
 		}
 	}
 

@@ -1,6 +1,8 @@
 package io.seestack.internal.payload;
 
 import java.lang.reflect.Array;
+import java.lang.reflect.RecordComponent;
+import java.net.URI;
 import java.time.temporal.TemporalAccessor;
 import java.util.ArrayList;
 import java.util.Collections;
@@ -11,13 +13,17 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
+import java.util.UUID;
 
+import io.seestack.User;
 import org.jspecify.annotations.Nullable;
 import tools.jackson.databind.JsonNode;
 
 /**
  * Turns whatever the application passes as metadata into plain JSON values that can never break serialisation:
- * secrets masked, strings cleaned and truncated, cycles and failing values replaced by markers.
+ * secrets masked, strings cleaned and truncated, cycles and failing values replaced by markers. Maps, collections,
+ * arrays and records are copied (bounded in depth, entries and values); any other object becomes its
+ * {@code toString()}.
  */
 public final class Sanitizer {
 
@@ -29,15 +35,17 @@ public final class Sanitizer {
 
 	static final int MAX_DEPTH = 8;
 
+	/** Values one copy holds at most, counting those of a shared container at each place it is met. */
+	static final int MAX_VALUES = 1_000;
+
+	private static final String TRUNCATED_VALUE = "[truncated]";
+
 	private static final String TRUNCATED = "…[truncated]";
 
 	private static final List<String> SECRET_KEY_PARTS = List.of("password", "passwd", "secret", "token", "key",
 			"authorization", "cookie", "credential");
 
-	private final JsonCodec json;
-
-	public Sanitizer(JsonCodec json) {
-		this.json = json;
+	private Sanitizer() {
 	}
 
 	/** Whether a metadata key names a secret, so its value must be masked. */
@@ -51,12 +59,35 @@ public final class Sanitizer {
 		return false;
 	}
 
-	/** A JSON-safe copy of a metadata map, secrets masked. */
-	public Map<String, Object> metadata(Map<String, ?> metadata) {
-		Object sanitized = value(metadata, 0, Collections.newSetFromMap(new IdentityHashMap<>()));
-		@SuppressWarnings("unchecked")
-		Map<String, Object> map = (sanitized instanceof Map) ? (Map<String, Object>) sanitized : new LinkedHashMap<>();
-		return map;
+	/**
+	 * A JSON-safe copy of a metadata map, secrets masked, made on the caller's thread so that nothing of the
+	 * application is read after the capture call returns. Never throws.
+	 */
+	public static Map<String, Object> copy(@Nullable Map<String, ?> metadata) {
+		if (metadata == null || metadata.isEmpty()) {
+			return new LinkedHashMap<>();
+		}
+		try {
+			Object copied = new Copy().value(metadata, 0);
+			@SuppressWarnings("unchecked")
+			Map<String, Object> map = (copied instanceof Map) ? (Map<String, Object>) copied : new LinkedHashMap<>();
+			return map;
+		}
+		catch (RuntimeException | LinkageError | StackOverflowError ex) {
+			Map<String, Object> failed = new LinkedHashMap<>();
+			failed.put("seestack.metadataError", "metadata could not be read: " + ex.getClass().getName());
+			return failed;
+		}
+	}
+
+	/** The user with its custom data copied like metadata (the rest of a user is immutable text already). */
+	public static @Nullable User copyOf(@Nullable User user) {
+		if (user == null || user.data().isEmpty()) {
+			return user;
+		}
+		User.Builder copy = user.toBuilder();
+		copy(user.data()).forEach(copy::data);
+		return copy.build();
 	}
 
 	/**
@@ -103,104 +134,151 @@ public final class Sanitizer {
 		return builder.toString();
 	}
 
-	private @Nullable Object value(@Nullable Object value, int depth, Set<Object> path) {
-		if (value == null || value instanceof Boolean || value instanceof Integer || value instanceof Long
-				|| value instanceof Short || value instanceof Byte) {
-			return value;
+	/**
+	 * One copy. A container met again (a map shared at several places of one value graph) is not copied again: its
+	 * copy is reused, and what it adds is charged to the budget each time, so the payload stays bounded too.
+	 */
+	private static final class Copy {
+
+		private final Set<Object> path = Collections.newSetFromMap(new IdentityHashMap<>());
+
+		private final Map<Object, Copied> copied = new IdentityHashMap<>();
+
+		private int budget = MAX_VALUES;
+
+		@Nullable Object value(@Nullable Object value, int depth) {
+			if (this.budget-- <= 0) {
+				return TRUNCATED_VALUE;
+			}
+			if (value == null || value instanceof Boolean || value instanceof Integer || value instanceof Long
+					|| value instanceof Short || value instanceof Byte) {
+				return value;
+			}
+			if (value instanceof Double || value instanceof Float) {
+				double number = ((Number) value).doubleValue();
+				return (Double.isFinite(number)) ? value : String.valueOf(number);
+			}
+			if (value instanceof CharSequence || value instanceof Number || value instanceof Character
+					|| value instanceof Enum<?> || value instanceof TemporalAccessor || value instanceof UUID
+					|| value instanceof URI || value instanceof Class<?>) {
+				return text(safeToString(value), MAX_STRING);
+			}
+			if (value instanceof Optional<?> optional) {
+				return value(optional.orElse(null), depth);
+			}
+			if (value instanceof Throwable error) {
+				return text(error.getClass().getName() + ": " + PayloadFactory.messageOf(error), MAX_STRING);
+			}
+			if (depth >= MAX_DEPTH) {
+				return "[depth limit]";
+			}
+			Copied done = this.copied.get(value);
+			if (done != null) {
+				this.budget -= done.values;
+				return (this.budget >= 0) ? done.value : TRUNCATED_VALUE;
+			}
+			if (!this.path.add(value)) {
+				return "[cyclic]";
+			}
+			int before = this.budget;
+			try {
+				Object result = container(value, depth);
+				this.copied.put(value, new Copied(result, before - this.budget));
+				return result;
+			}
+			catch (RuntimeException | LinkageError ex) {
+				return unserialisable(value);
+			}
+			finally {
+				this.path.remove(value);
+			}
 		}
-		if (value instanceof Double || value instanceof Float) {
-			double number = ((Number) value).doubleValue();
-			return (Double.isFinite(number)) ? value : String.valueOf(number);
-		}
-		if (value instanceof CharSequence || value instanceof Number || value instanceof Character
-				|| value instanceof Enum<?> || value instanceof TemporalAccessor || value instanceof java.util.UUID
-				|| value instanceof java.net.URI || value instanceof Class<?>) {
-			return text(safeToString(value), MAX_STRING);
-		}
-		if (value instanceof Optional<?> optional) {
-			return value(optional.orElse(null), depth, path);
-		}
-		if (value instanceof Throwable error) {
-			return text(error.getClass().getName() + ": " + PayloadFactory.messageOf(error), MAX_STRING);
-		}
-		if (depth >= MAX_DEPTH) {
-			return "[depth limit]";
-		}
-		if (!path.add(value)) {
-			return "[cyclic]";
-		}
-		try {
+
+		private Object container(Object value, int depth) {
 			if (value instanceof Map<?, ?> map) {
-				return map(map, depth, path);
+				return map(map, depth);
 			}
 			if (value instanceof Iterable<?> iterable) {
-				return list(iterable, depth, path);
+				return list(iterable, depth);
 			}
 			if (value.getClass().isArray()) {
-				return array(value, depth, path);
+				return array(value, depth);
 			}
-			return bean(value);
+			if (value instanceof JsonNode tree) {
+				return maskTree(tree);
+			}
+			if (value instanceof Record record) {
+				return record(record, depth);
+			}
+			// Any other object is rendered by its toString(), never by its getters: a JPA entity's getters may
+			// load lazy associations (a query on the failing request's thread) or throw outside their session.
+			return text(safeToString(value), MAX_STRING);
 		}
-		catch (RuntimeException ex) {
-			return unserialisable(value);
-		}
-		finally {
-			path.remove(value);
-		}
-	}
 
-	private Map<String, Object> map(Map<?, ?> map, int depth, Set<Object> path) {
-		Map<String, Object> result = new LinkedHashMap<>();
-		for (Map.Entry<?, ?> entry : map.entrySet()) {
-			if (result.size() >= MAX_ENTRIES) {
-				result.put("[truncated]", (map.size() - MAX_ENTRIES) + " more entries");
-				break;
+		private Map<String, Object> map(Map<?, ?> map, int depth) {
+			Map<String, Object> result = new LinkedHashMap<>();
+			for (Map.Entry<?, ?> entry : map.entrySet()) {
+				if (result.size() >= MAX_ENTRIES) {
+					result.put("[truncated]", (map.size() - MAX_ENTRIES) + " more entries");
+					break;
+				}
+				String key = text(String.valueOf(entry.getKey()), 256);
+				Object sanitized = isSecretKey(key) ? MASKED : value(entry.getValue(), depth + 1);
+				if (sanitized != null) {
+					result.put(key, sanitized);
+				}
 			}
-			String key = text(String.valueOf(entry.getKey()), 256);
-			Object sanitized = isSecretKey(key) ? MASKED : value(entry.getValue(), depth + 1, path);
-			if (sanitized != null) {
-				result.put(key, sanitized);
-			}
+			return result;
 		}
-		return result;
-	}
 
-	private List<@Nullable Object> list(Iterable<?> iterable, int depth, Set<Object> path) {
-		List<@Nullable Object> result = new ArrayList<>();
-		for (Object item : iterable) {
-			if (result.size() >= MAX_ENTRIES) {
+		private List<@Nullable Object> list(Iterable<?> iterable, int depth) {
+			List<@Nullable Object> result = new ArrayList<>();
+			for (Object item : iterable) {
+				if (result.size() >= MAX_ENTRIES) {
+					result.add("[truncated]");
+					break;
+				}
+				result.add(value(item, depth + 1));
+			}
+			return result;
+		}
+
+		private List<@Nullable Object> array(Object array, int depth) {
+			int length = Array.getLength(array);
+			List<@Nullable Object> result = new ArrayList<>();
+			for (int i = 0; i < Math.min(length, MAX_ENTRIES); i++) {
+				result.add(value(Array.get(array, i), depth + 1));
+			}
+			if (length > MAX_ENTRIES) {
 				result.add("[truncated]");
-				break;
 			}
-			result.add(value(item, depth + 1, path));
+			return result;
 		}
-		return result;
+
+		private Map<String, Object> record(Record record, int depth) {
+			Map<String, Object> result = new LinkedHashMap<>();
+			for (RecordComponent component : record.getClass().getRecordComponents()) {
+				String key = component.getName();
+				Object sanitized;
+				try {
+					sanitized = isSecretKey(key) ? MASKED : value(component.getAccessor().invoke(record), depth + 1);
+				}
+				catch (ReflectiveOperationException | RuntimeException ex) {
+					sanitized = unserialisable(record);
+				}
+				if (sanitized != null) {
+					result.put(key, sanitized);
+				}
+			}
+			return result;
+		}
+
 	}
 
-	private List<@Nullable Object> array(Object array, int depth, Set<Object> path) {
-		int length = Array.getLength(array);
-		List<@Nullable Object> result = new ArrayList<>();
-		for (int i = 0; i < Math.min(length, MAX_ENTRIES); i++) {
-			result.add(value(Array.get(array, i), depth + 1, path));
-		}
-		if (length > MAX_ENTRIES) {
-			result.add("[truncated]");
-		}
-		return result;
+	private record Copied(Object value, int values) {
 	}
 
-	/** Any other object: through Jackson, bounded in depth and size; a marker when that fails. */
-	private Object bean(Object value) {
-		try {
-			JsonNode tree = this.json.toTree(value);
-			return (tree == null) ? unserialisable(value) : maskTree(tree);
-		}
-		catch (RuntimeException | StackOverflowError ex) {
-			return unserialisable(value);
-		}
-	}
-
-	private Object maskTree(JsonNode tree) {
+	private static Object maskTree(JsonNode tree) {
 		if (tree.isObject()) {
 			Map<String, Object> result = new LinkedHashMap<>();
 			for (Map.Entry<String, JsonNode> entry : tree.properties()) {
@@ -216,7 +294,13 @@ public final class Sanitizer {
 		if (tree.isString()) {
 			return text(tree.asString(), MAX_STRING);
 		}
-		return tree;
+		if (tree.isNumber()) {
+			return tree.numberValue();
+		}
+		if (tree.isBoolean()) {
+			return tree.booleanValue();
+		}
+		return String.valueOf(tree);
 	}
 
 	private static String unserialisable(Object value) {
@@ -227,7 +311,7 @@ public final class Sanitizer {
 		try {
 			return String.valueOf(value);
 		}
-		catch (RuntimeException ex) {
+		catch (RuntimeException | LinkageError | StackOverflowError ex) {
 			return unserialisable(value);
 		}
 	}
