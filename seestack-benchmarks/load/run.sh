@@ -2,7 +2,7 @@
 # What the SeeStack starter costs a real server: requests/s of the benchmark application (Spring MVC + Spring
 # Security HTTP Basic, see BenchApplication) with the starter on and off, measured by wrk on loopback (with the
 # application process's own CPU time per request beside it, in all and by thread group, from /proc), with nginx
-# as the SeeStack ingest sink (202 {} to every POST /ingest/v1/*). See docs/performance.md.
+# as the SeeStack ingest sink (202 {} to every POST /ingest/v1/*). See seestack-benchmarks/README.md.
 #
 #   seestack-benchmarks/load/run.sh          the wrk load run (default)
 #   seestack-benchmarks/load/run.sh jmh [pattern] [JMH arguments]

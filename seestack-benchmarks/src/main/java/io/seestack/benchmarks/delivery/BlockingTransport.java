@@ -15,7 +15,7 @@ import io.seestack.transport.TransportResponse;
 /**
  * An experiment, not a product transport: each POST is made with the JDK's {@link HttpURLConnection} on the thread
  * that calls the transport (SeeStack's delivery thread, the one that built the batch), blocking it until the
- * answer. See docs/performance.md.
+ * answer. See seestack-benchmarks/README.md ("Other transports").
  */
 public final class BlockingTransport implements Transport {
 

@@ -136,7 +136,7 @@ public class BenchApplication {
 
 	/**
 	 * With {@code bench.transport=blocking}: the experiment of {@link BlockingTransport}, each POST made on
-	 * SeeStack's delivery thread; see docs/performance.md.
+	 * SeeStack's delivery thread; see seestack-benchmarks/README.md.
 	 */
 	@Bean
 	@ConditionalOnProperty(name = "bench.transport", havingValue = "blocking")
