@@ -14,7 +14,8 @@ import org.jspecify.annotations.Nullable;
 
 /**
  * How a {@link SeeStackClient} connects and what it stamps on every event. Immutable; build it with
- * {@link #builder()}. {@link Builder#build()} validates and fails fast with a message that says what to fix.
+ * {@link #builder()}. {@link Builder#build()} validates and fails fast with a
+ * {@link SeeStackConfigurationException} that names the option and says what to fix.
  */
 public final class SeeStackOptions {
 
@@ -269,9 +270,10 @@ public final class SeeStackOptions {
 
 		/**
 		 * Validates and builds the options.
-		 * @throws IllegalArgumentException if the API key is empty, the host is not an {@code http(s)} URL, the
-		 * project id is not a UUID, plain {@code http} is used in production for a remote host, or the flush
-		 * interval or buffer size is not positive
+		 * @throws SeeStackConfigurationException (an {@link IllegalArgumentException}) naming the option at fault, if
+		 * the API key is empty, the host is not an {@code http(s)} URL, the project id is not a UUID, plain
+		 * {@code http} is used in production for a remote host, the flush interval or buffer size is not positive,
+		 * or the identical errors per second are negative
 		 */
 		public SeeStackOptions build() {
 			String key = blankToNull(this.apiKey);
@@ -279,27 +281,35 @@ public final class SeeStackOptions {
 				key = "";
 			}
 			if (key == null) {
-				throw new IllegalArgumentException("SeeStack apiKey must not be empty: "
-						+ "set it to the API key from your SeeStack project settings");
+				throw new SeeStackConfigurationException("apiKey", null, null, "SeeStack apiKey must not be empty: "
+						+ "set it to the API key from your SeeStack project settings", null);
 			}
 			URI uri = parseHost(this.host);
 			if ("http".equals(uri.getScheme()) && "production".equalsIgnoreCase(this.environment)
 					&& !isLoopback(uri.getHost())) {
-				throw new IllegalArgumentException("SeeStack host '" + uri + "' uses plain http in the "
-						+ "'production' environment: use https so the API key and events are encrypted");
+				throw new SeeStackConfigurationException("host", maskUserInfo(this.host), "environment",
+						"SeeStack host '" + uri + "' uses plain http while the environment is '" + this.environment
+								+ "': use https for the host so the API key and events are encrypted "
+								+ "(in production, plain http is allowed only to a loopback address)",
+						null);
 			}
 			if (this.projectId != null) {
 				requireUuid(this.projectId);
 			}
 			if (this.flushInterval.isNegative() || this.flushInterval.isZero()) {
-				throw new IllegalArgumentException("SeeStack flushInterval must be positive, was " + this.flushInterval);
+				throw new SeeStackConfigurationException("flushInterval", this.flushInterval.toString(), null,
+						"SeeStack flushInterval must be a positive duration, was " + this.flushInterval, null);
 			}
 			if (this.bufferSize < 1) {
-				throw new IllegalArgumentException("SeeStack bufferSize must be at least 1, was " + this.bufferSize);
+				throw new SeeStackConfigurationException("bufferSize", String.valueOf(this.bufferSize), null,
+						"SeeStack bufferSize must be at least 1, was " + this.bufferSize, null);
 			}
 			if (this.identicalErrorsPerSecond < 0) {
-				throw new IllegalArgumentException("SeeStack identicalErrorsPerSecond must be 0 (no limit) or more, was "
-						+ this.identicalErrorsPerSecond);
+				throw new SeeStackConfigurationException("identicalErrorsPerSecond",
+						String.valueOf(this.identicalErrorsPerSecond), null,
+						"SeeStack identicalErrorsPerSecond must be 0 (no limit) or more, was "
+								+ this.identicalErrorsPerSecond,
+						null);
 			}
 			return new SeeStackOptions(this, key, uri);
 		}
@@ -311,19 +321,25 @@ public final class SeeStackOptions {
 				String scheme = (uri.getScheme() != null) ? uri.getScheme().toLowerCase(Locale.ROOT) : null;
 				if (!("http".equals(scheme) || "https".equals(scheme)) || uri.getHost() == null
 						|| uri.getRawQuery() != null || uri.getRawFragment() != null || uri.getRawUserInfo() != null) {
-					throw new IllegalArgumentException(invalidHost(host));
+					throw invalidHost(host, null);
 				}
 				return uri;
 			}
 			catch (URISyntaxException ex) {
-				throw new IllegalArgumentException(invalidHost(host), ex);
+				throw invalidHost(host, ex);
 			}
 		}
 
-		private static String invalidHost(String host) {
-			String shown = host.replaceAll("//[^/@]*@", "//[MASKED]@");
-			return "SeeStack host '" + shown + "' is not a valid URL: use the form https://api.seestack.io "
-					+ "(scheme http or https, a host name, an optional port, no query)";
+		private static SeeStackConfigurationException invalidHost(String host, @Nullable URISyntaxException cause) {
+			String shown = maskUserInfo(host);
+			return new SeeStackConfigurationException("host", shown, null, "SeeStack host '" + shown
+					+ "' is not a valid URL: use the form https://api.seestack.io (scheme http or https, a host name, "
+					+ "an optional port, no user info, query or fragment)", cause);
+		}
+
+		/** The host as given, but without the password or token that a user info part may hold. */
+		private static String maskUserInfo(String host) {
+			return host.replaceAll("//[^/@]*@", "//[MASKED]@");
 		}
 
 		private static void requireUuid(String projectId) {
@@ -336,8 +352,9 @@ public final class SeeStackOptions {
 			catch (IllegalArgumentException ex) {
 				// reported below
 			}
-			throw new IllegalArgumentException("SeeStack projectId '" + projectId
-					+ "' is not a UUID: copy the project id (xxxxxxxx-xxxx-xxxx-xxxx-xxxxxxxxxxxx) from your SeeStack project settings");
+			throw new SeeStackConfigurationException("projectId", projectId, null, "SeeStack projectId '" + projectId
+					+ "' is not a UUID: copy the project id (xxxxxxxx-xxxx-xxxx-xxxx-xxxxxxxxxxxx) from your "
+					+ "SeeStack project settings", null);
 		}
 
 		private static boolean isLoopback(String host) {

@@ -1,13 +1,21 @@
 package io.seestack;
 
+import java.lang.reflect.Method;
 import java.time.Duration;
+import java.util.Arrays;
+import java.util.function.UnaryOperator;
+import java.util.stream.Stream;
 
+import org.jspecify.annotations.Nullable;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.Arguments;
+import org.junit.jupiter.params.provider.MethodSource;
 import org.junit.jupiter.params.provider.ValueSource;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatExceptionOfType;
 import static org.assertj.core.api.Assertions.assertThatIllegalArgumentException;
 
 class SeeStackOptionsTests {
@@ -78,6 +86,54 @@ class SeeStackOptionsTests {
 		assertThatIllegalArgumentException()
 			.isThrownBy(() -> SeeStackOptions.builder().apiKey("k").flushInterval(Duration.ZERO).build());
 		assertThatIllegalArgumentException().isThrownBy(() -> SeeStackOptions.builder().apiKey("k").bufferSize(0).build());
+	}
+
+	/** Every check of {@link SeeStackOptions.Builder#build()}, with the option it must name and the value it shows. */
+	static Stream<Arguments> invalidOptions() {
+		return Stream.of(invalid("apiKey", null, null, (builder) -> builder.apiKey("  ")),
+				invalid("host", "api.seestack.io", null, (builder) -> builder.host("api.seestack.io")),
+				invalid("host", "ftp://api.seestack.io", null, (builder) -> builder.host("ftp://api.seestack.io")),
+				invalid("host", "https://[MASKED]@host", null, (builder) -> builder.host("https://admin:hunter2@host")),
+				invalid("host", "http://ingest.example.com", "environment",
+						(builder) -> builder.host("http://ingest.example.com").environment("production")),
+				invalid("projectId", "my-project", null, (builder) -> builder.projectId("my-project")),
+				invalid("flushInterval", "PT0S", null, (builder) -> builder.flushInterval(Duration.ZERO)),
+				invalid("flushInterval", "PT-5S", null, (builder) -> builder.flushInterval(Duration.ofSeconds(-5))),
+				invalid("bufferSize", "0", null, (builder) -> builder.bufferSize(0)),
+				invalid("identicalErrorsPerSecond", "-1", null, (builder) -> builder.identicalErrorsPerSecond(-1)));
+	}
+
+	private static Arguments invalid(String option, @Nullable String value, @Nullable String relatedOption,
+			UnaryOperator<SeeStackOptions.Builder> setting) {
+		return Arguments.of(option, value, relatedOption, setting);
+	}
+
+	@ParameterizedTest(name = "{0} = {1}")
+	@MethodSource("invalidOptions")
+	void everyRefusedOptionIsNamedAsItsBuilderMethodInATypedException(String option, @Nullable String value,
+			@Nullable String relatedOption, UnaryOperator<SeeStackOptions.Builder> setting) {
+		SeeStackOptions.Builder builder = setting.apply(SeeStackOptions.builder().apiKey("k"));
+		assertThatExceptionOfType(SeeStackConfigurationException.class).isThrownBy(builder::build)
+			.isInstanceOf(IllegalArgumentException.class)
+			.withMessageContaining("SeeStack " + option)
+			.satisfies((ex) -> {
+				assertThat(ex.option()).isEqualTo(option);
+				assertThat(ex.value()).isEqualTo(value);
+				assertThat(ex.relatedOption()).isEqualTo(relatedOption);
+			});
+		assertThat(Arrays.stream(SeeStackOptions.Builder.class.getMethods()).map(Method::getName))
+			.as("builder methods").contains(option);
+	}
+
+	@Test
+	void plainHttpInProductionNamesTheHostAndSaysTheEnvironmentIsWhy() {
+		assertThatExceptionOfType(SeeStackConfigurationException.class).isThrownBy(() -> SeeStackOptions.builder()
+			.apiKey("k")
+			.host("http://ingest.example.com")
+			.environment("production")
+			.build())
+			.withMessageContaining("plain http while the environment is 'production'")
+			.withMessageContaining("use https");
 	}
 
 	@Test

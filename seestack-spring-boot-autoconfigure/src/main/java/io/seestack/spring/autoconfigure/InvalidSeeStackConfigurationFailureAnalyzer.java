@@ -1,11 +1,14 @@
 package io.seestack.spring.autoconfigure;
 
+import org.jspecify.annotations.Nullable;
+
 import org.springframework.boot.diagnostics.AbstractFailureAnalyzer;
 import org.springframework.boot.diagnostics.FailureAnalysis;
 
 /**
  * Explains a startup failure caused by invalid {@code seestack.*} properties: which property, which value, why,
- * and what to set instead. Registered in {@code META-INF/spring.factories}.
+ * and what to set instead; or, when a {@link SeeStackOptionsCustomizer} set the refused value, which option.
+ * Registered in {@code META-INF/spring.factories}.
  */
 class InvalidSeeStackConfigurationFailureAnalyzer
 		extends AbstractFailureAnalyzer<InvalidSeeStackConfigurationException> {
@@ -13,10 +16,15 @@ class InvalidSeeStackConfigurationFailureAnalyzer
 	@Override
 	protected FailureAnalysis analyze(Throwable rootFailure, InvalidSeeStackConfigurationException cause) {
 		String description = (cause.getProperty() != null)
-				? "Invalid SeeStack configuration: property '" + cause.getProperty() + "' has the value '"
-						+ cause.getValue() + "'.\n\nReason: " + cause.getMessage()
-				: "Invalid SeeStack options, set by a SeeStackOptionsCustomizer.\n\nReason: " + cause.getMessage();
-		return new FailureAnalysis(description, cause.getAction(), cause);
+				? "Invalid SeeStack configuration: property '" + cause.getProperty() + "'" + shown(cause.getValue())
+				: "Invalid SeeStack options, set by a SeeStackOptionsCustomizer: option '" + cause.getOption() + "'"
+						+ shown(cause.getValue());
+		return new FailureAnalysis(description + "\n\nReason: " + cause.getMessage(), cause.getAction(), cause);
+	}
+
+	/** The value, when there is one to show: the API key never is. */
+	private static String shown(@Nullable String value) {
+		return (value != null) ? " has the value '" + value + "'." : " is invalid.";
 	}
 
 }

@@ -6,6 +6,7 @@ import java.util.stream.Stream;
 
 import io.seestack.DeliveryListener;
 import io.seestack.SeeStackClient;
+import io.seestack.SeeStackConfigurationException;
 import io.seestack.SeeStackOptions;
 import org.apache.commons.logging.Log;
 import org.apache.commons.logging.LogFactory;
@@ -81,7 +82,7 @@ final class SeeStackClientFactory {
 		try {
 			return builder.build();
 		}
-		catch (IllegalArgumentException ex) {
+		catch (SeeStackConfigurationException ex) {
 			throw InvalidSeeStackConfigurationException.diagnose(this.properties, ex);
 		}
 	}

@@ -84,7 +84,7 @@ class InvalidSeeStackConfigurationFailureAnalyzerTests {
 	void masksCredentialsInAHostUrl() {
 		this.contextRunner.withPropertyValues("seestack.host=https://admin:s3cret@api.example.com").run((context) -> {
 			FailureAnalysis analysis = analyze(context.getStartupFailure());
-			assertThat(analysis.getDescription()).contains("'seestack.host'").doesNotContain("s3cret");
+			assertThat(analysis.getDescription()).contains("property 'seestack.host'").doesNotContain("s3cret");
 		});
 	}
 
@@ -94,8 +94,56 @@ class InvalidSeeStackConfigurationFailureAnalyzerTests {
 			.withBean(SeeStackOptionsCustomizer.class, () -> (builder) -> builder.host("not a url"))
 			.run((context) -> {
 				FailureAnalysis analysis = analyze(context.getStartupFailure());
-				assertThat(analysis.getDescription()).contains("SeeStackOptionsCustomizer").contains("not a url");
-				assertThat(analysis.getAction()).contains("SeeStackOptionsCustomizer");
+				assertThat(analysis.getDescription()).contains("SeeStackOptionsCustomizer")
+					.contains("option 'host'")
+					.contains("not a url");
+				assertThat(analysis.getAction()).contains("SeeStackOptionsCustomizer").contains("seestack.host");
+			});
+	}
+
+	@Test
+	void blamesACustomizerThatReplacedAValidPropertyWithABadValue() {
+		this.contextRunner.withPropertyValues("seestack.buffer-size=200")
+			.withBean(SeeStackOptionsCustomizer.class, () -> (builder) -> builder.bufferSize(0))
+			.run((context) -> {
+				FailureAnalysis analysis = analyze(context.getStartupFailure());
+				assertThat(analysis.getDescription()).contains("SeeStackOptionsCustomizer: option 'bufferSize'")
+					.contains("'0'")
+					.doesNotContain("property 'seestack.buffer-size'");
+				assertThat(analysis.getAction()).contains("SeeStackOptionsCustomizer")
+					.contains("replacing seestack.buffer-size");
+			});
+	}
+
+	@Test
+	void namesThePropertyWhenACustomizerSetTheSameBadValue() {
+		this.contextRunner.withPropertyValues("seestack.buffer-size=0")
+			.withBean(SeeStackOptionsCustomizer.class, () -> (builder) -> builder.bufferSize(0))
+			.run((context) -> assertThat(analyze(context.getStartupFailure()).getDescription())
+				.contains("property 'seestack.buffer-size' has the value '0'"));
+	}
+
+	@Test
+	void namesTheHostPropertyWhenACustomizerMadeTheEnvironmentProduction() {
+		this.contextRunner.withPropertyValues("seestack.host=http://ingest.example.com")
+			.withBean(SeeStackOptionsCustomizer.class, () -> (builder) -> builder.environment("production"))
+			.run((context) -> {
+				FailureAnalysis analysis = analyze(context.getStartupFailure());
+				assertThat(analysis.getDescription()).contains("property 'seestack.host'");
+				assertThat(analysis.getAction()).contains("https").contains("production");
+			});
+	}
+
+	@Test
+	void neverShowsTheApiKeyWhenACustomizerBlanksIt() {
+		this.contextRunner.withPropertyValues("seestack.api-key=sk_live_do_not_show")
+			.withBean(SeeStackOptionsCustomizer.class, () -> (builder) -> builder.apiKey(" "))
+			.run((context) -> {
+				FailureAnalysis analysis = analyze(context.getStartupFailure());
+				assertThat(analysis.getDescription()).contains("option 'apiKey' is invalid")
+					.doesNotContain("sk_live_do_not_show");
+				assertThat(analysis.getAction()).contains("SeeStackOptionsCustomizer")
+					.doesNotContain("sk_live_do_not_show");
 			});
 	}
 
