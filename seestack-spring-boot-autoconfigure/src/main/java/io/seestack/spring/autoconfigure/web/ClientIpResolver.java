@@ -15,12 +15,17 @@ import org.jspecify.annotations.Nullable;
  * Finds the IP address of the client that sent a request, and how much of it to record
  * ({@code seestack.user.ip}).
  *
- * <p>The client is the direct peer, {@link HttpServletRequest#getRemoteAddr()} (which Spring Boot's
- * {@code server.forward-headers-strategy} already corrects behind a proxy it knows), unless that peer is one of
+ * <p>The client is the direct peer, {@link HttpServletRequest#getRemoteAddr()}, unless that peer is one of
  * {@code seestack.trusted-proxies}. Only then is {@code X-Forwarded-For} read, right to left: trusted hops are
- * skipped, malformed entries are skipped, and the first untrusted address is the client (if every hop is trusted,
- * the leftmost one). A client that sends its own {@code X-Forwarded-For} straight to the application cannot choose
- * the address recorded for it.
+ * skipped, and the first untrusted address is the client (if every hop is trusted, the leftmost one). A client that
+ * sends its own {@code X-Forwarded-For} straight to the application cannot choose the address recorded for it. (Spring
+ * Boot's {@code server.forward-headers-strategy} may already have rewritten the peer, and not always trustworthily:
+ * {@code framework} takes the leftmost {@code X-Forwarded-For} entry, whoever wrote it; see {@code docs/privacy.md}.)
+ *
+ * <p>A malformed hop ({@code unknown}, an empty entry, anything that is not an IP address with an optional port)
+ * ends the walk, and the client's address is then unknown: none is recorded. The hop was appended by a trusted proxy
+ * that could not name its peer, so nothing to its left is vouched for by a proxy we trust; skipping it would let a
+ * client's own forged entry be recorded. Malformed entries left of the client are never reached and do no harm.
  */
 public final class ClientIpResolver {
 
@@ -38,7 +43,8 @@ public final class ClientIpResolver {
 	 * Creates a resolver.
 	 * @param trustedProxies CIDR blocks or single addresses of trusted proxies, IPv4 or IPv6
 	 * @param collection how much of the address to record
-	 * @throws IllegalArgumentException naming the first entry that is not an address or CIDR block
+	 * @throws IllegalArgumentException naming the first entry that is not an address or CIDR block, or is an
+	 * IPv4-mapped block with a prefix under 96
 	 */
 	public ClientIpResolver(List<String> trustedProxies, IpCollection collection) {
 		this.trustedProxies = TrustedProxies.of(trustedProxies);
@@ -49,7 +55,8 @@ public final class ClientIpResolver {
 	 * Creates a resolver from {@code seestack.trusted-proxies} and the effective {@code seestack.user.ip}.
 	 * @param properties the SeeStack properties
 	 * @return the resolver
-	 * @throws IllegalArgumentException naming the first trusted proxy that is not an address or CIDR block
+	 * @throws IllegalArgumentException naming the first trusted proxy that is not an address or CIDR block, or is an
+	 * IPv4-mapped block with a prefix under 96
 	 */
 	public static ClientIpResolver from(SeeStackProperties properties) {
 		return new ClientIpResolver(properties.getTrustedProxies(), properties.effectiveIpCollection());
@@ -91,7 +98,8 @@ public final class ClientIpResolver {
 	 * The client's whole address, whatever the collection setting.
 	 * @param remoteAddress the direct peer's address
 	 * @param forwardedFor the {@code X-Forwarded-For} header values, in the order received, or {@code null}
-	 * @return the address, or {@code null} if the peer's address is not an IP address
+	 * @return the address, or {@code null} if the peer's address is not an IP address or the walk through
+	 * {@code X-Forwarded-For} ends on a malformed hop
 	 */
 	@Nullable IPAddress clientAddress(@Nullable String remoteAddress, @Nullable Enumeration<String> forwardedFor) {
 		IPAddress peer = IpAddresses.parse(remoteAddress);
@@ -104,7 +112,7 @@ public final class ClientIpResolver {
 		for (int i = hops.size() - 1; i >= 0; i--) {
 			IPAddress hop = IpAddresses.parse(withoutPort(hops.get(i)));
 			if (hop == null) {
-				continue;
+				return null; // a trusted proxy could not name its peer: nothing further left is vouched for
 			}
 			if (!this.trustedProxies.contains(hop)) {
 				return hop;

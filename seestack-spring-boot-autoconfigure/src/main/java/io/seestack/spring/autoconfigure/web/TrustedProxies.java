@@ -7,7 +7,9 @@ import inet.ipaddr.IPAddress;
 
 /**
  * The proxies whose {@code X-Forwarded-For} header is believed: CIDR blocks and single addresses, IPv4 and IPv6,
- * from {@code seestack.trusted-proxies}.
+ * from {@code seestack.trusted-proxies}. IPv4-mapped IPv6 entries are kept as the IPv4 blocks they carry, because
+ * addresses are matched in their IPv4 form: {@code 10.0.0.0/8} and {@code ::ffff:10.0.0.0/104} trust the same peers,
+ * whether a peer is reported as {@code 10.1.2.3} or {@code ::ffff:10.1.2.3}.
  */
 final class TrustedProxies {
 
@@ -21,7 +23,8 @@ final class TrustedProxies {
 
 	/**
 	 * Parses the entries.
-	 * @throws IllegalArgumentException naming the first entry that is neither an IP address nor a CIDR block
+	 * @throws IllegalArgumentException naming the first entry that is neither an IP address nor a CIDR block, or is
+	 * an IPv4-mapped block with a prefix under 96 (see {@link IpAddresses#parseBlock})
 	 */
 	static TrustedProxies of(List<String> entries) {
 		if (entries.isEmpty()) {

@@ -32,7 +32,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 /**
  * An application behind a trusted proxy (the test client, on loopback), recording anonymized IPs: the client
- * address comes from {@code X-Forwarded-For}, read right to left.
+ * address comes from {@code X-Forwarded-For}, read right to left, and is unknown when the walk meets a malformed hop.
  */
 @SpringBootTest(classes = TrustedProxyIntegrationTests.App.class, webEnvironment = WebEnvironment.RANDOM_PORT,
 		properties = { "seestack.api-key=" + IngestServer.API_KEY,
@@ -75,6 +75,17 @@ class TrustedProxyIntegrationTests {
 		assertThat(text(errors(ingest, "/public/boom").get(0), "user", "ip")).isEqualTo("198.51.100.0");
 		assertThat(errors(ingest, "/public/boom").get(0).get("user").has("id")).isFalse();
 		assertThat(text(errors(ingest, "/boom").get(0), "user", "ip")).isEqualTo("2001:db8:1234::");
+		assertThat(text(errors(ingest, "/boom").get(0), "user", "id")).isEqualTo("alice");
+	}
+
+	@Test
+	void recordsNoAddressWhenAMalformedHopEndsTheWalk() {
+		this.http.get("/public/boom", "X-Forwarded-For", "198.51.100.7, unknown");
+		this.http.get("/boom", "Authorization", basic("alice"), "X-Forwarded-For",
+				"198.51.100.7, 127.0.0.9, garbage, 127.0.0.8");
+		awaitHttpItems(this.client, ingest, 2);
+		assertThat(text(errors(ingest, "/public/boom").get(0), "user", "ip")).isNull();
+		assertThat(text(errors(ingest, "/boom").get(0), "user", "ip")).isNull();
 		assertThat(text(errors(ingest, "/boom").get(0), "user", "id")).isEqualTo("alice");
 	}
 

@@ -56,11 +56,37 @@ class ClientIpResolverTests {
 	}
 
 	@Test
-	void skipsMalformedEntries() {
+	void recordsNoAddressWhenATrustedProxyCouldNotNameItsPeerSoThatAForgedEntryIsNeverChosen() {
 		ClientIpResolver resolver = new ClientIpResolver(PROXIES, IpCollection.FULL);
-		assertThat(resolver.resolve(request("10.0.0.2", "198.51.100.1, unknown, , 999.1.1.1, 10.1.1.*, _hidden")))
+		// The client sent "X-Forwarded-For: 198.51.100.7"; the proxy could not name the client and appended "unknown".
+		assertThat(resolver.resolve(request("10.0.0.2", "198.51.100.7, unknown"))).isNull();
+		assertThat(resolver.resolve(request("10.0.0.2", "198.51.100.7", "unknown"))).as("several headers").isNull();
+	}
+
+	@Test
+	void endsTheWalkAtAMalformedHopBetweenTrustedHops() {
+		ClientIpResolver resolver = new ClientIpResolver(PROXIES, IpCollection.FULL);
+		assertThat(resolver.resolve(request("10.0.0.2", "198.51.100.1, 10.9.9.9, garbage, 192.0.2.7"))).isNull();
+	}
+
+	@Test
+	void endsTheWalkAtAnyHopThatIsNotAnAddress() {
+		ClientIpResolver resolver = new ClientIpResolver(PROXIES, IpCollection.FULL);
+		for (String malformed : List.of("unknown", "", "999.1.1.1", "10.1.1.*", "_hidden", "garbage", "[2001:db8::1",
+				"10.0.0.0/8", "::ffff:10.1.1.1/104")) {
+			assertThat(resolver.resolve(request("10.0.0.2", "198.51.100.1, " + malformed + ", 10.9.9.9")))
+				.as("'%s'", malformed)
+				.isNull();
+		}
+		assertThat(resolver.resolve(request("10.0.0.2", "garbage"))).as("a whole header").isNull();
+		assertThat(resolver.resolve(request("10.0.0.2", ""))).as("an empty header").isNull();
+	}
+
+	@Test
+	void ignoresMalformedEntriesLeftOfTheClient() {
+		ClientIpResolver resolver = new ClientIpResolver(PROXIES, IpCollection.FULL);
+		assertThat(resolver.resolve(request("10.0.0.2", "unknown, _hidden, , 198.51.100.1, 10.9.9.9")))
 			.isEqualTo("198.51.100.1");
-		assertThat(resolver.resolve(request("10.0.0.2", "garbage"))).isEqualTo("10.0.0.2");
 	}
 
 	@Test
@@ -84,6 +110,48 @@ class ClientIpResolverTests {
 	void treatsAnIpv4MappedPeerAsItsIpv4Address() {
 		ClientIpResolver resolver = new ClientIpResolver(PROXIES, IpCollection.FULL);
 		assertThat(resolver.resolve(request("::ffff:10.0.0.2", "198.51.100.1"))).isEqualTo("198.51.100.1");
+	}
+
+	@Test
+	void trustsIpv4AndIpv4MappedPeersAndHopsInAnIpv4MappedBlock() {
+		ClientIpResolver resolver = new ClientIpResolver(List.of("::ffff:10.0.0.0/104", "::ffff:192.0.2.7/128"),
+				IpCollection.FULL);
+		assertThat(resolver.resolve(request("10.1.2.3", "198.51.100.1"))).isEqualTo("198.51.100.1");
+		assertThat(resolver.resolve(request("::ffff:10.1.2.3", "198.51.100.1"))).isEqualTo("198.51.100.1");
+		assertThat(resolver.resolve(request("192.0.2.7", "198.51.100.1"))).isEqualTo("198.51.100.1");
+		assertThat(resolver.resolve(request("10.1.2.3", "198.51.100.1, 10.9.9.9, ::ffff:10.8.8.8")))
+			.as("trusted hops")
+			.isEqualTo("198.51.100.1");
+		assertThat(resolver.resolve(request("11.1.2.3", "198.51.100.1"))).as("outside the /8").isEqualTo("11.1.2.3");
+		assertThat(resolver.resolve(request("::ffff:11.1.2.3", "198.51.100.1"))).as("outside the /8")
+			.isEqualTo("11.1.2.3");
+	}
+
+	@Test
+	void trustsIpv4MappedPeersAndHopsInAnIpv4Block() {
+		ClientIpResolver resolver = new ClientIpResolver(List.of("10.0.0.0/8"), IpCollection.FULL);
+		assertThat(resolver.resolve(request("::ffff:10.1.2.3", "198.51.100.1"))).isEqualTo("198.51.100.1");
+		assertThat(resolver.resolve(request("::ffff:10.1.2.3", "198.51.100.1, ::ffff:10.9.9.9")))
+			.isEqualTo("198.51.100.1");
+		assertThat(resolver.resolve(request("::ffff:11.1.2.3", "198.51.100.1"))).isEqualTo("11.1.2.3");
+	}
+
+	@Test
+	void takesTheWholeMappedRangeAsAllOfIpv4() {
+		ClientIpResolver resolver = new ClientIpResolver(List.of("::ffff:0:0/96"), IpCollection.FULL);
+		assertThat(resolver.resolve(request("203.0.113.9", "198.51.100.1"))).isEqualTo("198.51.100.1");
+		assertThat(resolver.resolve(request("2001:db8::1", "198.51.100.1"))).as("IPv6 peer").isEqualTo("2001:db8::1");
+	}
+
+	@Test
+	void refusesAnIpv4MappedBlockWithAPrefixUnder96NamingTheEntry() {
+		// Probably meant as 10.0.0.0/8; as IPv6 it is ::/8, which holds every IPv4-mapped address.
+		assertThatIllegalArgumentException()
+			.isThrownBy(() -> new ClientIpResolver(List.of("10.0.0.0/8", "::ffff:10.0.0.0/8"), IpCollection.FULL))
+			.withMessageContaining("seestack.trusted-proxies[1] '::ffff:10.0.0.0/8'");
+		assertThatIllegalArgumentException()
+			.isThrownBy(() -> new ClientIpResolver(List.of("::ffff:0:0/95"), IpCollection.FULL))
+			.withMessageContaining("seestack.trusted-proxies[0] '::ffff:0:0/95'");
 	}
 
 	@Test
