@@ -98,6 +98,8 @@ public class SeeStackProperties {
 
 	private final Local local = new Local();
 
+	private final Replay replay = new Replay();
+
 	public boolean isEnabled() {
 		return this.enabled;
 	}
@@ -220,6 +222,10 @@ public class SeeStackProperties {
 
 	public Local getLocal() {
 		return this.local;
+	}
+
+	public Replay getReplay() {
+		return this.replay;
 	}
 
 	/**
@@ -466,6 +472,27 @@ public class SeeStackProperties {
 
 		public void setOutbox(@Nullable Path outbox) {
 			this.outbox = outbox;
+		}
+
+	}
+
+	/**
+	 * Links to browser session recordings (replay).
+	 */
+	public static class Replay {
+
+		/**
+		 * Request header that carries the id of the browser's session recording; errors of the request carry it
+		 * as sessionId, so they link to the recording. Empty to read no header.
+		 */
+		private String sessionHeader = "X-SeeStack-Session";
+
+		public String getSessionHeader() {
+			return this.sessionHeader;
+		}
+
+		public void setSessionHeader(String sessionHeader) {
+			this.sessionHeader = sessionHeader;
 		}
 
 	}

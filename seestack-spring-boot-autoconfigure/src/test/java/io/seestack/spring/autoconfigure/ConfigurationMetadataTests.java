@@ -25,6 +25,7 @@ class ConfigurationMetadataTests {
 			"seestack.user.username-claim", "seestack.exceptions.enabled", "seestack.exceptions.minimum-status",
 			"seestack.exceptions.ignored", "seestack.http.enabled", "seestack.http.exclude-paths",
 			"seestack.http.sample-rate", "seestack.security.enabled", "seestack.local.enabled", "seestack.local.outbox",
+			"seestack.replay.session-header",
 			// generated from @Endpoint(id = "seestack")
 			"management.endpoint.seestack.access", "management.endpoint.seestack.cache.time-to-live");
 

@@ -4,8 +4,6 @@ import java.util.Map;
 
 import io.seestack.User;
 import io.seestack.spring.autoconfigure.SeeStackProperties;
-import io.seestack.spring.autoconfigure.web.ClientIpResolver;
-import jakarta.servlet.http.HttpServletRequest;
 import org.jspecify.annotations.Nullable;
 
 import org.springframework.security.authentication.AuthenticationTrustResolver;
@@ -24,12 +22,10 @@ import org.springframework.security.core.userdetails.UserDetails;
  * <li>a {@link UserDetails} principal: id and username are the username;</li>
  * <li>any other principal: id is the authentication's name.</li>
  * </ul>
- * The email is included only with {@code seestack.send-default-pii}; the IP is the request's, as much of it as
- * {@code seestack.user.ip} allows.
+ * The email is included only with {@code seestack.send-default-pii}. The IP is not the resolver's business: the
+ * request's scope has it, and every event whose user has no IP of its own carries it.
  */
 public class DefaultSeeStackUserResolver implements SeeStackUserResolver {
-
-	private final ClientIpResolver ipResolver;
 
 	private final AuthenticationTrustResolver trustResolver;
 
@@ -42,32 +38,36 @@ public class DefaultSeeStackUserResolver implements SeeStackUserResolver {
 	private final String usernameClaim;
 
 	/**
-	 * Creates a resolver that tells anonymous authentications with an {@link AuthenticationTrustResolverImpl}.
-	 * @param properties the claim names and {@code send-default-pii}
-	 * @param ipResolver the request IP
+	 * Creates a resolver.
+	 * @param sendDefaultPii whether to include the email
+	 * @param idClaim the claim of the user id
+	 * @param emailClaim the claim of the email
+	 * @param usernameClaim the claim of the username
+	 * @param trustResolver tells anonymous authentications
 	 */
-	public DefaultSeeStackUserResolver(SeeStackProperties properties, ClientIpResolver ipResolver) {
-		this(properties, ipResolver, new AuthenticationTrustResolverImpl());
+	public DefaultSeeStackUserResolver(boolean sendDefaultPii, String idClaim, String emailClaim, String usernameClaim,
+			AuthenticationTrustResolver trustResolver) {
+		this.trustResolver = trustResolver;
+		this.sendDefaultPii = sendDefaultPii;
+		this.idClaim = idClaim;
+		this.emailClaim = emailClaim;
+		this.usernameClaim = usernameClaim;
 	}
 
 	/**
-	 * Creates a resolver.
-	 * @param properties the claim names and {@code send-default-pii}
-	 * @param ipResolver the request IP
-	 * @param trustResolver tells anonymous authentications
+	 * The resolver that {@code seestack.send-default-pii} and {@code seestack.user.*-claim} describe, telling
+	 * anonymous authentications with an {@link AuthenticationTrustResolverImpl}.
+	 * @param properties the SeeStack properties
+	 * @return the resolver
 	 */
-	public DefaultSeeStackUserResolver(SeeStackProperties properties, ClientIpResolver ipResolver,
-			AuthenticationTrustResolver trustResolver) {
-		this.ipResolver = ipResolver;
-		this.trustResolver = trustResolver;
-		this.sendDefaultPii = properties.isSendDefaultPii();
-		this.idClaim = properties.getUser().getIdClaim();
-		this.emailClaim = properties.getUser().getEmailClaim();
-		this.usernameClaim = properties.getUser().getUsernameClaim();
+	public static DefaultSeeStackUserResolver from(SeeStackProperties properties) {
+		return new DefaultSeeStackUserResolver(properties.isSendDefaultPii(), properties.getUser().getIdClaim(),
+				properties.getUser().getEmailClaim(), properties.getUser().getUsernameClaim(),
+				new AuthenticationTrustResolverImpl());
 	}
 
 	@Override
-	public @Nullable User resolve(Authentication authentication, HttpServletRequest request) {
+	public @Nullable User resolve(Authentication authentication) {
 		if (!authentication.isAuthenticated() || this.trustResolver.isAnonymous(authentication)) {
 			return null;
 		}
@@ -93,12 +93,7 @@ public class DefaultSeeStackUserResolver implements SeeStackUserResolver {
 		if (id == null || id.isEmpty()) {
 			return null;
 		}
-		return User.builder()
-			.id(id)
-			.username(username)
-			.email(this.sendDefaultPii ? email : null)
-			.ip(this.ipResolver.resolve(request))
-			.build();
+		return User.builder().id(id).username(username).email(this.sendDefaultPii ? email : null).build();
 	}
 
 	private static @Nullable String claim(Map<String, Object> claims, String name) {

@@ -33,7 +33,7 @@ final class ResolvedUser {
 				&& resolved.authentication == authentication) {
 			return resolved.user;
 		}
-		User user = resolver.resolve(authentication, request);
+		User user = resolver.resolve(authentication);
 		request.setAttribute(ATTRIBUTE, new ResolvedUser(resolver, authentication, user));
 		return user;
 	}

@@ -1,11 +1,8 @@
 package io.seestack.spring.autoconfigure.security;
 
-import java.time.Duration;
-
+import io.seestack.Scope;
 import io.seestack.SeeStackClient;
 import io.seestack.User;
-import io.seestack.spring.autoconfigure.web.ClientIpResolver;
-import jakarta.servlet.http.HttpServletRequest;
 import org.apache.commons.logging.Log;
 import org.apache.commons.logging.LogFactory;
 import org.jspecify.annotations.Nullable;
@@ -21,15 +18,15 @@ import org.springframework.web.context.request.ServletRequestAttributes;
 /**
  * Follows Spring Security's login and logout in the request's SeeStack scope.
  * <ul>
- * <li>{@link AuthenticationSuccessEvent}: sets the authenticated user, so that the login request itself is
- * attributed, although it usually ends (with a redirect) inside the security filter chain, before
+ * <li>{@link AuthenticationSuccessEvent}: sets the authenticated user on the scope, so that the login request
+ * itself is attributed, although it usually ends (with a redirect) inside the security filter chain, before
  * {@link SeeStackUserFilter} runs.</li>
- * <li>{@link LogoutSuccessEvent}: {@link SeeStackClient#logout() logs out} (keeping the IP-only user when IP
- * collection is on), so that the events after it in the request are anonymous, and starts sending what is
- * buffered without waiting for it.</li>
+ * <li>{@link LogoutSuccessEvent}: {@link SeeStackClient#logout() logs out} of the scope, so that the events after
+ * it in the request are anonymous (they keep the request's IP), and releases the logs this request's scope held.
+ * Other requests' scopes keep theirs.</li>
  * </ul>
  * It acts only on a thread with an open SeeStack scope (the events are published on the request's thread) and
- * never sets the process-wide user. The request, for its IP, comes from Spring's {@link RequestContextHolder}.
+ * never sets the process-wide user.
  */
 public class SeeStackAuthenticationListener implements ApplicationListener<AbstractAuthenticationEvent> {
 
@@ -39,32 +36,31 @@ public class SeeStackAuthenticationListener implements ApplicationListener<Abstr
 
 	private final SeeStackUserResolver resolver;
 
-	private final ClientIpResolver ipResolver;
-
 	/**
 	 * Creates the listener.
 	 * @param client the client whose current scope follows login and logout
 	 * @param resolver maps the authentication to a user
-	 * @param ipResolver the IP of the anonymous user after logout
 	 */
-	public SeeStackAuthenticationListener(SeeStackClient client, SeeStackUserResolver resolver,
-			ClientIpResolver ipResolver) {
+	public SeeStackAuthenticationListener(SeeStackClient client, SeeStackUserResolver resolver) {
 		this.client = client;
 		this.resolver = resolver;
-		this.ipResolver = ipResolver;
 	}
 
 	@Override
 	public void onApplicationEvent(AbstractAuthenticationEvent event) {
-		if (this.client.currentScope().isEmpty()) {
+		Scope scope = this.client.currentScope().orElse(null);
+		if (scope == null) {
 			return;
 		}
 		try {
 			if (event instanceof AuthenticationSuccessEvent success) {
-				loggedIn(success);
+				User user = resolve(success);
+				if (user != null) {
+					scope.setUser(user);
+				}
 			}
 			else if (event instanceof LogoutSuccessEvent) {
-				loggedOut();
+				this.client.logout();
 			}
 		}
 		catch (RuntimeException ex) {
@@ -72,29 +68,13 @@ public class SeeStackAuthenticationListener implements ApplicationListener<Abstr
 		}
 	}
 
-	private void loggedIn(AuthenticationSuccessEvent event) {
-		HttpServletRequest request = currentRequest();
-		if (request != null) {
-			User user = ResolvedUser.of(this.resolver, event.getAuthentication(), request);
-			if (user != null) {
-				this.client.setUser(user);
-			}
-		}
-	}
-
-	private void loggedOut() {
-		HttpServletRequest request = currentRequest();
-		this.client.logout();
-		String ip = (request != null) ? this.ipResolver.resolve(request) : null;
-		if (ip != null) {
-			this.client.setUser(User.builder().ip(ip).build());
-		}
-		this.client.flush(Duration.ZERO);
-	}
-
-	private static @Nullable HttpServletRequest currentRequest() {
+	/** Through the request's cache when there is a request, so the user filter does not resolve it again. */
+	private @Nullable User resolve(AuthenticationSuccessEvent event) {
 		RequestAttributes attributes = RequestContextHolder.getRequestAttributes();
-		return (attributes instanceof ServletRequestAttributes servlet) ? servlet.getRequest() : null;
+		if (attributes instanceof ServletRequestAttributes servlet) {
+			return ResolvedUser.of(this.resolver, event.getAuthentication(), servlet.getRequest());
+		}
+		return this.resolver.resolve(event.getAuthentication());
 	}
 
 }

@@ -3,7 +3,6 @@ package io.seestack.spring.autoconfigure.security;
 import io.seestack.SeeStackClient;
 import io.seestack.spring.autoconfigure.SeeStackAutoConfiguration;
 import io.seestack.spring.autoconfigure.SeeStackProperties;
-import io.seestack.spring.autoconfigure.web.ClientIpResolver;
 import io.seestack.spring.autoconfigure.web.SeeStackWebAutoConfiguration;
 import jakarta.servlet.DispatcherType;
 
@@ -49,9 +48,10 @@ public final class SeeStackSecurityAutoConfiguration {
 	@Bean
 	@ConditionalOnMissingBean
 	SeeStackUserResolver seeStackUserResolver(SeeStackProperties properties,
-			ObjectProvider<ClientIpResolver> ipResolver, ObjectProvider<AuthenticationTrustResolver> trustResolver) {
-		return new DefaultSeeStackUserResolver(properties, ipResolver(ipResolver, properties),
-				trustResolver.getIfAvailable(AuthenticationTrustResolverImpl::new));
+			ObjectProvider<AuthenticationTrustResolver> trustResolver) {
+		SeeStackProperties.User user = properties.getUser();
+		return new DefaultSeeStackUserResolver(properties.isSendDefaultPii(), user.getIdClaim(), user.getEmailClaim(),
+				user.getUsernameClaim(), trustResolver.getIfAvailable(AuthenticationTrustResolverImpl::new));
 	}
 
 	@Bean
@@ -79,15 +79,8 @@ public final class SeeStackSecurityAutoConfiguration {
 	@Bean
 	@ConditionalOnMissingBean
 	SeeStackAuthenticationListener seeStackAuthenticationListener(SeeStackClient seeStackClient,
-			SeeStackUserResolver seeStackUserResolver, ObjectProvider<ClientIpResolver> ipResolver,
-			SeeStackProperties properties) {
-		return new SeeStackAuthenticationListener(seeStackClient, seeStackUserResolver,
-				ipResolver(ipResolver, properties));
-	}
-
-	private static ClientIpResolver ipResolver(ObjectProvider<ClientIpResolver> ipResolver,
-			SeeStackProperties properties) {
-		return ipResolver.getIfAvailable(() -> ClientIpResolver.from(properties));
+			SeeStackUserResolver seeStackUserResolver) {
+		return new SeeStackAuthenticationListener(seeStackClient, seeStackUserResolver);
 	}
 
 }

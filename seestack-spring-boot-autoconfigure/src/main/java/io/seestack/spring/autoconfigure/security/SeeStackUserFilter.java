@@ -2,6 +2,7 @@ package io.seestack.spring.autoconfigure.security;
 
 import java.io.IOException;
 
+import io.seestack.Scope;
 import io.seestack.SeeStackClient;
 import io.seestack.User;
 import jakarta.servlet.FilterChain;
@@ -20,8 +21,8 @@ import org.springframework.web.filter.OncePerRequestFilter;
  * Spring Security's filter chain, for request, async and error dispatches: it runs inside the chain's
  * {@code SecurityContextHolderFilter}, once authentication is done, and before any handler.
  *
- * <p>When the resolver finds no user (anonymous, or not authenticated) the scope keeps what it has: the
- * request's IP-only user, or the user that a login in this request set. Outside a SeeStack scope it does nothing,
+ * <p>When the resolver finds no user (anonymous, or not authenticated) the scope keeps what it has: no user, or
+ * the user that a login in this request set. The scope's IP is the request's either way. Outside a SeeStack scope it does nothing,
  * so that it can never set the process-wide user.
  */
 public class SeeStackUserFilter extends OncePerRequestFilter {
@@ -73,11 +74,12 @@ public class SeeStackUserFilter extends OncePerRequestFilter {
 	protected void doFilterInternal(HttpServletRequest request, HttpServletResponse response, FilterChain chain)
 			throws ServletException, IOException {
 		Authentication authentication = this.securityContextHolderStrategy.getContext().getAuthentication();
-		if (authentication != null && this.client.currentScope().isPresent()) {
+		Scope scope = (authentication != null) ? this.client.currentScope().orElse(null) : null;
+		if (scope != null) {
 			try {
 				User user = ResolvedUser.of(this.resolver, authentication, request);
 				if (user != null) {
-					this.client.setUser(user);
+					scope.setUser(user);
 				}
 			}
 			catch (RuntimeException ex) {

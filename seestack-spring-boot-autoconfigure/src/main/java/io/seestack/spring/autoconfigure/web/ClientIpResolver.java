@@ -32,9 +32,6 @@ public final class ClientIpResolver {
 	/** The de-facto standard header that proxies append the address of their peer to. */
 	public static final String X_FORWARDED_FOR = "X-Forwarded-For";
 
-	/** The request attribute that keeps what {@link #resolve} found, as it is asked several times per request. */
-	private static final String RESOLVED_ATTRIBUTE = ClientIpResolver.class.getName() + ".resolved";
-
 	private final TrustedProxies trustedProxies;
 
 	private final IpCollection collection;
@@ -68,8 +65,8 @@ public final class ClientIpResolver {
 	}
 
 	/**
-	 * The client's address as it is to be recorded: whole, anonymized, or not at all. Found once per request and
-	 * resolver, and kept in a request attribute.
+	 * The client's address as it is to be recorded: whole, anonymized, or not at all. The request filter asks once
+	 * per request, and keeps it in the request's scope.
 	 * @param request the request
 	 * @return the address to record, or {@code null} when IP collection is off or the address is unknown
 	 */
@@ -77,15 +74,6 @@ public final class ClientIpResolver {
 		if (this.collection == IpCollection.NONE) {
 			return null;
 		}
-		if (request.getAttribute(RESOLVED_ATTRIBUTE) instanceof Resolved resolved && resolved.resolver == this) {
-			return resolved.ip;
-		}
-		String ip = find(request);
-		request.setAttribute(RESOLVED_ATTRIBUTE, new Resolved(this, ip));
-		return ip;
-	}
-
-	private @Nullable String find(HttpServletRequest request) {
 		IPAddress client = clientAddress(request.getRemoteAddr(), request.getHeaders(X_FORWARDED_FOR));
 		if (client == null) {
 			return null;
@@ -133,9 +121,6 @@ public final class ClientIpResolver {
 			}
 		}
 		return hops;
-	}
-
-	private record Resolved(ClientIpResolver resolver, @Nullable String ip) {
 	}
 
 	/** {@code [2001:db8::1]:443} → {@code 2001:db8::1}; {@code 192.0.2.1:443} → {@code 192.0.2.1}. */

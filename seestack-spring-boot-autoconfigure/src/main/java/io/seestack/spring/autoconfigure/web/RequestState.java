@@ -1,9 +1,10 @@
 package io.seestack.spring.autoconfigure.web;
 
+import java.time.Duration;
 import java.time.Instant;
 import java.util.concurrent.atomic.AtomicBoolean;
 
-import io.seestack.User;
+import io.seestack.ScopeSnapshot;
 import jakarta.servlet.http.HttpServletRequest;
 import org.jspecify.annotations.Nullable;
 
@@ -39,7 +40,14 @@ final class RequestState {
 
 	final ResponseSize responseSize = new ResponseSize();
 
-	private volatile @Nullable User user;
+	/** The client IP, as much of it as is recorded; resolved once, when the request starts. */
+	final @Nullable String ip;
+
+	/** The replay session id the browser sent, if any. */
+	final @Nullable String sessionId;
+
+	/** The request's context as its last dispatch left it, for the dispatches and completion that follow. */
+	private volatile @Nullable ScopeSnapshot snapshot;
 
 	private volatile @Nullable String route;
 
@@ -49,13 +57,15 @@ final class RequestState {
 
 	private final AtomicBoolean completed = new AtomicBoolean();
 
-	private RequestState(HttpServletRequest request, @Nullable User user, boolean monitored) {
+	private RequestState(HttpServletRequest request, @Nullable String ip, @Nullable String sessionId,
+			boolean monitored) {
 		this.traceId = TraceParent.traceId(request.getHeader(TraceParent.HEADER));
 		this.method = request.getMethod();
 		this.host = request.getServerName();
 		this.path = withoutPathParameters(request.getRequestURI());
 		this.requestSize = Math.max(0, request.getContentLengthLong());
-		this.user = user;
+		this.ip = ip;
+		this.sessionId = sessionId;
 		this.monitored = monitored;
 	}
 
@@ -63,20 +73,21 @@ final class RequestState {
 		return (request.getAttribute(ATTRIBUTE) instanceof RequestState state) ? state : null;
 	}
 
-	/** Starts the state of a request with its anonymous user (IP only, or none) and stores it in the request. */
-	static RequestState start(HttpServletRequest request, @Nullable User anonymousUser, boolean monitored) {
-		RequestState state = new RequestState(request, anonymousUser, monitored);
+	/** Starts the state of a request and stores it in the request. */
+	static RequestState start(HttpServletRequest request, @Nullable String ip, @Nullable String sessionId,
+			boolean monitored) {
+		RequestState state = new RequestState(request, ip, sessionId, monitored);
 		request.setAttribute(ATTRIBUTE, state);
 		return state;
 	}
 
-	/** The user of the request as last seen when a dispatch ended; {@code null} is anonymous. */
-	@Nullable User user() {
-		return this.user;
+	/** The request's context as its last dispatch left it, if one was kept. */
+	@Nullable ScopeSnapshot snapshot() {
+		return this.snapshot;
 	}
 
-	void user(@Nullable User user) {
-		this.user = user;
+	void snapshot(ScopeSnapshot snapshot) {
+		this.snapshot = snapshot;
 	}
 
 	@Nullable String route() {
@@ -107,6 +118,13 @@ final class RequestState {
 
 	void async() {
 		this.async = true;
+	}
+
+	/** The request as completed with the given status. */
+	CompletedRequest completed(int status, @Nullable Throwable handled) {
+		return new CompletedRequest(this.method, this.host, this.path, this.route, status, this.start,
+				Duration.ofNanos(System.nanoTime() - this.startNanos), this.requestSize,
+				this.monitored ? this.responseSize.get() : 0, this.traceId, this.escaped, handled);
 	}
 
 	/** True exactly once: for the caller that is to complete the request. */

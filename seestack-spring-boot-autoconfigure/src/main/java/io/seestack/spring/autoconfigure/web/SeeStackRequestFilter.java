@@ -3,9 +3,8 @@ package io.seestack.spring.autoconfigure.web;
 import java.io.IOException;
 
 import io.seestack.Scope;
+import io.seestack.ScopeSnapshot;
 import io.seestack.SeeStackClient;
-import io.seestack.User;
-import io.seestack.spring.autoconfigure.SeeStackProperties;
 import jakarta.servlet.AsyncEvent;
 import jakarta.servlet.AsyncListener;
 import jakarta.servlet.DispatcherType;
@@ -23,24 +22,21 @@ import org.springframework.web.filter.OncePerRequestFilter;
 /**
  * Gives every request its own SeeStack {@link Scope}, and reports the request when it completes.
  *
- * <p>Each dispatch of a request (request, async, error) opens a scope on its thread before the rest of the chain,
- * Spring Security included, and closes it in {@code finally} on that thread, restoring what the thread had: no
- * user, trace id or held log of one request reaches another, even on pooled threads. The scope starts with the
- * request's trace id (from a W3C {@code traceparent} header, else generated) and its anonymous user (only the IP,
- * when IP collection is on, else none); later dispatches start with the user the previous one ended with.
- * Who the user is, is set by the Spring Security integration, or by the application with
- * {@link SeeStackClient#setUser}.
+ * <p>The request dispatch opens the request's scope before the rest of the chain, Spring Security included, with
+ * the client IP (resolved once), the trace id (from a W3C {@code traceparent} header, else generated) and the
+ * replay session id (from the configured header); who the user is, is set on it by the Spring Security
+ * integration, or by the application. Each dispatch closes its scope in {@code finally} on its own thread,
+ * restoring what the thread had: no user, trace id or held log of one request reaches another, even on pooled
+ * threads. A dispatch that may be followed by another (an async cycle started, an error status) leaves a
+ * {@link ScopeSnapshot snapshot} of the request's context, which the async and error dispatches and the completion
+ * restore.
  *
- * <p>When the request completes (at the end of its request dispatch, or when its async cycle completes) the filter
- * decides whether to capture its exception, with the request's user and the final status, and captures one inbound
- * {@link io.seestack.HttpRequestEvent}. The response of a monitored request is passed on in a wrapper that only
- * counts the body bytes; other requests keep theirs as it is.
- * A synchronous request completes when its request dispatch ends, so the body of an error page that the container
- * renders afterwards, in an error dispatch (after {@code sendError} or an exception escaping the servlet), is not
- * counted in its response size; an async request completes with its async cycle, after any error dispatch.
- * (A {@code ServletRequestListener} would see the end of every request, but while one is registered Tomcat creates
- * an event object for each request attribute set or removed, dozens per request with Spring Security: 1.5 µs per
- * request, measured, for the bytes of error pages.)
+ * <p>When the request completes (at the end of its request dispatch, or when its async cycle completes), in the
+ * request's context, the {@link SeeStackExceptionCapture} decides whether to capture its exception, and the
+ * {@link SeeStackHttpRequestCapture} captures its item. The response of a monitored request is passed on in a
+ * wrapper that only counts the body bytes; other requests keep theirs as it is. A synchronous request completes
+ * when its request dispatch ends, so the body of an error page that the container renders afterwards, in an error
+ * dispatch, is not counted in its response size; an async request completes with its async cycle.
  */
 public class SeeStackRequestFilter extends OncePerRequestFilter {
 
@@ -61,21 +57,28 @@ public class SeeStackRequestFilter extends OncePerRequestFilter {
 
 	private final ClientIpResolver ipResolver;
 
-	private final HttpRequestMonitor httpRequests;
+	private final @Nullable SeeStackHttpRequestCapture httpRequests;
 
-	private final ExceptionCapture exceptions;
+	private final @Nullable SeeStackExceptionCapture exceptions;
+
+	private final @Nullable String sessionHeader;
 
 	/**
 	 * Creates the filter.
 	 * @param client the client that scopes and captures
-	 * @param ipResolver finds the request IP for the anonymous user
-	 * @param properties {@code seestack.http.*}, {@code seestack.project-id} and {@code seestack.exceptions.*}
+	 * @param ipResolver finds the client IP of a request
+	 * @param httpRequests the HTTP request items, or {@code null} for none
+	 * @param exceptions the exception capture, or {@code null} for none
+	 * @param sessionHeader the request header that carries the replay session id, or {@code null} for none
 	 */
-	public SeeStackRequestFilter(SeeStackClient client, ClientIpResolver ipResolver, SeeStackProperties properties) {
+	public SeeStackRequestFilter(SeeStackClient client, ClientIpResolver ipResolver,
+			@Nullable SeeStackHttpRequestCapture httpRequests, @Nullable SeeStackExceptionCapture exceptions,
+			@Nullable String sessionHeader) {
 		this.client = client;
 		this.ipResolver = ipResolver;
-		this.httpRequests = new HttpRequestMonitor(client, properties);
-		this.exceptions = new ExceptionCapture(client, properties.getExceptions());
+		this.httpRequests = httpRequests;
+		this.exceptions = exceptions;
+		this.sessionHeader = (sessionHeader != null && !sessionHeader.isBlank()) ? sessionHeader : null;
 	}
 
 	/**
@@ -106,13 +109,12 @@ public class SeeStackRequestFilter extends OncePerRequestFilter {
 				doFilterUntracked(request, response, chain);
 				return;
 			}
-			state = RequestState.start(request, anonymousUser(request), this.httpRequests.isMonitored(request));
+			state = RequestState.start(request, this.ipResolver.resolve(request), sessionId(request),
+					this.httpRequests != null && this.httpRequests.isMonitored(request));
 		}
 		Throwable escaped = null;
-		Scope scope = this.client.openScope();
+		Scope scope = open(state);
 		try {
-			scope.setTraceId(state.traceId);
-			this.client.setUser(state.user());
 			// Only an HTTP item needs the response size: other requests keep the container's response as it is.
 			chain.doFilter(request, state.monitored ? state.responseSize.wrap(response) : response);
 		}
@@ -133,26 +135,46 @@ public class SeeStackRequestFilter extends OncePerRequestFilter {
 		}
 	}
 
+	/** The request's scope: restored from the last dispatch's snapshot, or new with the request's values. */
+	private Scope open(RequestState state) {
+		ScopeSnapshot snapshot = state.snapshot();
+		if (snapshot != null) {
+			return snapshot.restore();
+		}
+		Scope scope = this.client.openScope();
+		// Anonymous until Spring Security or the application says who the user is: never the thread's or global.
+		scope.clearUser();
+		scope.setIp(state.ip);
+		scope.setTraceId(state.traceId);
+		scope.setSessionId(state.sessionId);
+		return scope;
+	}
+
 	/** A dispatch of a request whose request dispatch this filter did not see: a scope, nothing captured. */
 	private void doFilterUntracked(HttpServletRequest request, HttpServletResponse response, FilterChain chain)
 			throws ServletException, IOException {
 		try (Scope scope = this.client.openScope()) {
-			this.client.setUser(anonymousUser(request));
+			scope.clearUser();
+			scope.setIp(this.ipResolver.resolve(request));
 			chain.doFilter(request, response);
 		}
 	}
 
 	private void endDispatch(HttpServletRequest request, HttpServletResponse response, RequestState state,
 			@Nullable Throwable escaped) {
-		state.user(this.client.getCurrentUser().orElse(null));
 		if (request.getDispatcherType() != DispatcherType.ERROR
 				&& request.getAttribute(BEST_MATCHING_PATTERN_ATTRIBUTE) instanceof String route) {
 			state.route(route);
 		}
 		if (escaped != null) {
-			state.escaped(ExceptionCapture.unwrap(escaped));
+			state.escaped(DefaultSeeStackExceptionCapture.unwrap(escaped));
 		}
-		if (request.isAsyncStarted()) {
+		boolean asyncStarted = request.isAsyncStarted();
+		if (asyncStarted || escaped != null || response.getStatus() >= 400) {
+			// Another dispatch (async, error) or a later completion may follow: it continues this context.
+			state.snapshot(this.client.snapshot());
+		}
+		if (asyncStarted) {
 			state.async();
 			request.getAsyncContext().addListener(new CompletionListener(request, response, state));
 		}
@@ -164,14 +186,12 @@ public class SeeStackRequestFilter extends OncePerRequestFilter {
 		}
 	}
 
-	/** Completes an async request, on whatever thread the container completes it, in a scope of its own. */
+	/** Completes an async request, on whatever thread the container completes it, in the request's context. */
 	private void completeAsync(HttpServletRequest request, HttpServletResponse response, RequestState state) {
 		if (!state.complete()) {
 			return;
 		}
-		try (Scope scope = this.client.openScope()) {
-			scope.setTraceId(state.traceId);
-			this.client.setUser(state.user());
+		try (Scope scope = open(state)) {
 			complete(request, state, response.getStatus());
 		}
 		catch (RuntimeException ex) {
@@ -180,13 +200,29 @@ public class SeeStackRequestFilter extends OncePerRequestFilter {
 	}
 
 	private void complete(HttpServletRequest request, RequestState state, int status) {
-		this.exceptions.capture(request, state, status);
-		this.httpRequests.capture(state, status);
+		Throwable handled = (this.exceptions != null
+				&& request.getAttribute(RequestState.HANDLER_EXCEPTION_ATTRIBUTE) instanceof Throwable resolved)
+						? resolved : null;
+		boolean exception = this.exceptions != null && (state.escaped() != null || handled != null);
+		if (!state.monitored && !exception) {
+			return;
+		}
+		CompletedRequest completed = state.completed(status, handled);
+		if (exception) {
+			this.exceptions.capture(completed);
+		}
+		if (state.monitored && this.httpRequests != null) {
+			this.httpRequests.capture(completed);
+		}
 	}
 
-	private @Nullable User anonymousUser(HttpServletRequest request) {
-		String ip = this.ipResolver.resolve(request);
-		return (ip != null) ? User.builder().ip(ip).build() : null;
+	/** The replay session id from the configured header, if it looks like one (an id, not arbitrary text). */
+	private @Nullable String sessionId(HttpServletRequest request) {
+		if (this.sessionHeader == null) {
+			return null;
+		}
+		String value = request.getHeader(this.sessionHeader);
+		return (value != null && SessionIds.isValid(value)) ? value : null;
 	}
 
 	/** Completes the request when its async cycle completes, after its last dispatch. */

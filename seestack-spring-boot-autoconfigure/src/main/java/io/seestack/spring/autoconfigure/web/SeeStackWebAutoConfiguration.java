@@ -6,6 +6,7 @@ import io.seestack.spring.autoconfigure.SeeStackProperties;
 import jakarta.servlet.DispatcherType;
 import jakarta.servlet.Filter;
 
+import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.boot.autoconfigure.AutoConfiguration;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnBean;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnBooleanProperty;
@@ -16,6 +17,7 @@ import org.springframework.boot.autoconfigure.condition.ConditionalOnWebApplicat
 import org.springframework.boot.web.servlet.FilterRegistrationBean;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
+import org.springframework.util.StringUtils;
 import org.springframework.web.filter.OncePerRequestFilter;
 import org.springframework.web.servlet.HandlerExceptionResolver;
 import org.springframework.web.servlet.config.annotation.AsyncSupportConfigurer;
@@ -46,9 +48,21 @@ public final class SeeStackWebAutoConfiguration {
 
 	@Bean
 	@ConditionalOnMissingBean
-	SeeStackRequestFilter seeStackRequestFilter(SeeStackClient seeStackClient, ClientIpResolver seeStackClientIpResolver,
+	SeeStackHttpRequestCapture seeStackHttpRequestCapture(SeeStackClient seeStackClient,
 			SeeStackProperties properties) {
-		return new SeeStackRequestFilter(seeStackClient, seeStackClientIpResolver, properties);
+		SeeStackProperties.Http http = properties.getHttp();
+		return new DefaultSeeStackHttpRequestCapture(seeStackClient,
+				http.isEnabled() && StringUtils.hasText(properties.getProjectId()), http.getExcludePaths(),
+				http.getSampleRate());
+	}
+
+	@Bean
+	@ConditionalOnMissingBean
+	SeeStackRequestFilter seeStackRequestFilter(SeeStackClient seeStackClient, ClientIpResolver seeStackClientIpResolver,
+			ObjectProvider<SeeStackHttpRequestCapture> httpRequestCapture,
+			ObjectProvider<SeeStackExceptionCapture> exceptionCapture, SeeStackProperties properties) {
+		return new SeeStackRequestFilter(seeStackClient, seeStackClientIpResolver, httpRequestCapture.getIfAvailable(),
+				exceptionCapture.getIfAvailable(), properties.getReplay().getSessionHeader());
 	}
 
 	@Bean(FILTER_REGISTRATION_BEAN_NAME)
@@ -92,6 +106,14 @@ public final class SeeStackWebAutoConfiguration {
 		@ConditionalOnMissingBean
 		SeeStackExceptionRecorder seeStackExceptionRecorder() {
 			return new SeeStackExceptionRecorder();
+		}
+
+		@Bean
+		@ConditionalOnMissingBean
+		SeeStackExceptionCapture seeStackExceptionCapture(SeeStackClient seeStackClient,
+				SeeStackProperties properties) {
+			return new DefaultSeeStackExceptionCapture(seeStackClient, properties.getExceptions().getMinimumStatus(),
+					properties.getExceptions().getIgnored());
 		}
 
 	}

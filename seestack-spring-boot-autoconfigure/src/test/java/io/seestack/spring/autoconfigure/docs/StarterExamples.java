@@ -54,7 +54,7 @@ class StarterExamples {
 			SeeStackUserResolver resolver = context.getBean(SeeStackUserResolver.class);
 			Authentication ada = new TestingAuthenticationToken("ada", "n/a", "ROLE_USER");
 
-			User user = resolver.resolve(ada, new MockHttpServletRequest());
+			User user = resolver.resolve(ada);
 
 			assertThat(user).isNotNull();
 			assertThat(user.id()).isEqualTo("customer-ada");
@@ -68,7 +68,7 @@ class StarterExamples {
 		// tag::resolver[]
 		@Bean
 		SeeStackUserResolver seeStackUserResolver() {
-			return (authentication, request) -> User.builder().id(lookUpCustomerId(authentication)).build();
+			return (authentication) -> User.builder().id(lookUpCustomerId(authentication)).build();
 		}
 		// end::resolver[]
 

@@ -63,13 +63,8 @@ class DefaultSeeStackUserResolverTests {
 			.build();
 		var authentication = new OAuth2AuthenticationToken(new DefaultOidcUser(USER, idToken), USER, "idp");
 		this.properties.setSendDefaultPii(true);
-		assertThat(resolve(authentication)).as("send-default-pii collects the IP too")
-			.isEqualTo(User.builder()
-				.id("248289761001")
-				.username("jane")
-				.email("jane@example.com")
-				.ip("203.0.113.9")
-				.build());
+		assertThat(resolve(authentication)).as("send-default-pii collects the email")
+			.isEqualTo(User.builder().id("248289761001").username("jane").email("jane@example.com").build());
 	}
 
 	@Test
@@ -93,7 +88,7 @@ class DefaultSeeStackUserResolverTests {
 		this.properties.setSendDefaultPii(true);
 		User user = resolve(new JwtAuthenticationToken(jwt(), USER));
 		assertThat(user).isEqualTo(
-				User.builder().id("u-42").username("nick").email("other@example.com").ip("203.0.113.9").build());
+				User.builder().id("u-42").username("nick").email("other@example.com").build());
 	}
 
 	@Test
@@ -141,17 +136,14 @@ class DefaultSeeStackUserResolverTests {
 	}
 
 	@Test
-	void addsTheRequestIpWhenIpCollectionIsOn() {
-		this.properties.getUser().setIp(IpCollection.ANONYMIZED);
-		assertThat(resolve(new TestingAuthenticationToken("erin", "pw", "ROLE_USER")))
-			.isEqualTo(User.builder().id("erin").ip("203.0.113.0").build());
+	void resolvesTheIdentityOnlyTheIpIsTheScopes() {
 		this.properties.getUser().setIp(IpCollection.FULL);
-		assertThat(resolve(new TestingAuthenticationToken("erin", "pw", "ROLE_USER")).ip()).isEqualTo("203.0.113.9");
+		assertThat(resolve(new TestingAuthenticationToken("erin", "pw", "ROLE_USER")))
+			.isEqualTo(User.builder().id("erin").build());
 	}
 
 	private User resolve(Authentication authentication) {
-		return new DefaultSeeStackUserResolver(this.properties, ClientIpResolver.from(this.properties))
-			.resolve(authentication, this.request);
+		return DefaultSeeStackUserResolver.from(this.properties).resolve(authentication);
 	}
 
 	private static Jwt jwt() {

@@ -16,7 +16,7 @@ class ResolvedUserTests {
 
 	private final List<String> resolved = new ArrayList<>();
 
-	private final SeeStackUserResolver resolver = (authentication, request) -> {
+	private final SeeStackUserResolver resolver = (authentication) -> {
 		this.resolved.add(authentication.getName());
 		return User.builder().id(authentication.getName()).build();
 	};
@@ -38,7 +38,7 @@ class ResolvedUserTests {
 		MockHttpServletRequest request = new MockHttpServletRequest();
 		Authentication ada = new TestingAuthenticationToken("ada", "n/a", "ROLE_USER");
 		Authentication grace = new TestingAuthenticationToken("grace", "n/a", "ROLE_USER");
-		SeeStackUserResolver other = (authentication, ignored) -> null;
+		SeeStackUserResolver other = (authentication) -> null;
 
 		ResolvedUser.of(this.resolver, ada, request);
 		assertThat(ResolvedUser.of(this.resolver, grace, request).id()).isEqualTo("grace");

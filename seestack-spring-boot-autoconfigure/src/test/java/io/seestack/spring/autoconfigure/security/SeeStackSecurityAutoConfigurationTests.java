@@ -48,7 +48,7 @@ class SeeStackSecurityAutoConfigurationTests {
 
 	@Test
 	void usesAUserDefinedResolver() {
-		SeeStackUserResolver custom = (authentication, request) -> null;
+		SeeStackUserResolver custom = (authentication) -> null;
 		this.contextRunner.withBean(SeeStackUserResolver.class, () -> custom)
 			.run((context) -> assertThat(context.getBean(SeeStackUserResolver.class)).isSameAs(custom));
 	}

@@ -82,13 +82,17 @@ class SeeStackRequestFilterTests {
 		AtomicReference<Optional<User>> user = new AtomicReference<>();
 		MockHttpServletRequest request = request("/orders");
 		request.addHeader("traceparent", "00-4bf92f3577b34da6a3ce929d0e0e4736-00f067aa0ba902b7-01");
+		request.addHeader("X-SeeStack-Session", "replay-42");
 		filter().doFilter(request, new MockHttpServletResponse(), chain((response) -> {
 			scope.set(this.client.currentScope());
 			user.set(this.client.getCurrentUser());
 		}));
-		assertThat(scope.get()).hasValueSatisfying(
-				(current) -> assertThat(current.traceId()).isEqualTo("4bf92f3577b34da6a3ce929d0e0e4736"));
-		assertThat(user.get()).contains(User.builder().ip("203.0.113.9").build());
+		assertThat(scope.get()).hasValueSatisfying((current) -> {
+			assertThat(current.traceId()).isEqualTo("4bf92f3577b34da6a3ce929d0e0e4736");
+			assertThat(current.ip()).isEqualTo("203.0.113.9");
+			assertThat(current.sessionId()).isEqualTo("replay-42");
+		});
+		assertThat(user.get()).isEmpty();
 		assertThat(this.client.currentScope()).isEmpty();
 	}
 
@@ -102,6 +106,27 @@ class SeeStackRequestFilterTests {
 			assertThat(this.client.getCurrentUser()).map(User::id).contains("somebody-else");
 		}
 		assertThat(user.get()).isEmpty();
+	}
+
+	@Test
+	void resolvesTheClientIpOncePerRequestAndIgnoresASessionHeaderThatIsNoId() throws Exception {
+		this.properties.setSendDefaultPii(true);
+		int[] peerReads = new int[1];
+		MockHttpServletRequest request = new MockHttpServletRequest("GET", "/boom") {
+			@Override
+			public String getRemoteAddr() {
+				peerReads[0]++;
+				return "203.0.113.9";
+			}
+		};
+		request.addHeader("X-SeeStack-Session", "<script>alert(1)</script>");
+		AtomicReference<String> sessionId = new AtomicReference<>("unset");
+		filter().doFilter(request, new MockHttpServletResponse(), chain((response) -> {
+			sessionId.set(this.client.currentScope().map(Scope::sessionId).orElse("no scope"));
+			this.client.captureError(new IllegalStateException("in the request"));
+		}));
+		assertThat(peerReads[0]).isEqualTo(1);
+		assertThat(sessionId.get()).isNull();
 	}
 
 	@Test
@@ -252,8 +277,14 @@ class SeeStackRequestFilterTests {
 	}
 
 	private SeeStackRequestFilter filter() throws ServletException {
+		SeeStackProperties.Http http = this.properties.getHttp();
 		SeeStackRequestFilter filter = new SeeStackRequestFilter(this.client, ClientIpResolver.from(this.properties),
-				this.properties);
+				new DefaultSeeStackHttpRequestCapture(this.client, http.isEnabled() && this.properties.getProjectId() != null,
+						http.getExcludePaths(), http.getSampleRate()),
+				this.properties.getExceptions().isEnabled() ? new DefaultSeeStackExceptionCapture(this.client,
+						this.properties.getExceptions().getMinimumStatus(), this.properties.getExceptions().getIgnored())
+						: null,
+				this.properties.getReplay().getSessionHeader());
 		filter.setBeanName("seeStackRequestFilter");
 		filter.afterPropertiesSet();
 		return filter;

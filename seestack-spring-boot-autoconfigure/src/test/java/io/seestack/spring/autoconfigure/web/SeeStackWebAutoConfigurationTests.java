@@ -184,7 +184,7 @@ class SeeStackWebAutoConfigurationTests {
 
 		@Bean
 		SeeStackRequestFilter customFilter(SeeStackClient client, SeeStackProperties properties) {
-			return new SeeStackRequestFilter(client, ClientIpResolver.from(properties), properties);
+			return new SeeStackRequestFilter(client, ClientIpResolver.from(properties), null, null, null);
 		}
 
 	}
