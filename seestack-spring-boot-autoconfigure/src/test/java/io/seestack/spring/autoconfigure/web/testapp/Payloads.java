@@ -20,6 +20,8 @@ public final class Payloads {
 
 	public static final String HTTP_REQUESTS = "/ingest/v1/http-requests";
 
+	public static final String LOGS = "/ingest/v1/logs";
+
 	private Payloads() {
 	}
 

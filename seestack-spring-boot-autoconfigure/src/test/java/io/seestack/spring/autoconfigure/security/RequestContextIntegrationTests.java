@@ -1,0 +1,143 @@
+package io.seestack.spring.autoconfigure.security;
+
+import java.net.http.HttpResponse;
+import java.util.List;
+
+import io.seestack.SeeStackClient;
+import io.seestack.spring.autoconfigure.web.testapp.ContextEndpoints;
+import io.seestack.spring.autoconfigure.web.testapp.Payloads;
+import io.seestack.spring.autoconfigure.web.testapp.StatelessBasicSecurity;
+import io.seestack.spring.autoconfigure.web.testapp.TestHttp;
+import io.seestack.testsupport.IngestServer;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import tools.jackson.databind.JsonNode;
+
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.SpringBootConfiguration;
+import org.springframework.boot.autoconfigure.EnableAutoConfiguration;
+import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.boot.test.context.SpringBootTest.WebEnvironment;
+import org.springframework.boot.test.web.server.LocalServerPort;
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Import;
+import org.springframework.scheduling.annotation.EnableAsync;
+import org.springframework.security.core.userdetails.User;
+import org.springframework.security.provisioning.InMemoryUserDetailsManager;
+import org.springframework.test.context.DynamicPropertyRegistry;
+import org.springframework.test.context.DynamicPropertySource;
+import org.springframework.web.context.request.async.AsyncRequestTimeoutException;
+
+import static io.seestack.spring.autoconfigure.web.testapp.Payloads.text;
+import static org.assertj.core.api.Assertions.assertThat;
+
+/**
+ * The holes a single request context closes, on a real Tomcat with HTTP Basic: the IP survives the application's
+ * own user, a preallocated exception is an error per request, and a callable that outlives its async timeout
+ * leaves nothing on the executor thread. The async executor has one thread, so the task after the callable runs
+ * where the callable ran.
+ */
+@SpringBootTest(classes = RequestContextIntegrationTests.App.class, webEnvironment = WebEnvironment.RANDOM_PORT,
+		properties = { "seestack.api-key=" + IngestServer.API_KEY, "seestack.send-default-pii=true",
+				"seestack.identical-errors-per-second=0", "spring.mvc.async.request-timeout=500ms",
+				"spring.task.execution.pool.core-size=1", "spring.task.execution.pool.max-size=1",
+				"logging.level.org.apache.catalina=off" })
+class RequestContextIntegrationTests {
+
+	private static final IngestServer ingest = IngestServer.start();
+
+	@LocalServerPort
+	private int port;
+
+	@Autowired
+	private SeeStackClient client;
+
+	private TestHttp http;
+
+	@DynamicPropertySource
+	static void ingestHost(DynamicPropertyRegistry registry) {
+		registry.add("seestack.host", ingest::url);
+	}
+
+	@AfterAll
+	static void stopIngest() {
+		ingest.close();
+	}
+
+	@BeforeEach
+	void reset() {
+		Payloads.flush(this.client);
+		ingest.reset();
+		this.http = new TestHttp(this.port);
+	}
+
+	@Test
+	void theRequestIpIsKeptWhenTheApplicationSetsItsOwnUser() {
+		assertThat(this.http.get("/context/custom-user", "Authorization", TestHttp.basic("u3")).statusCode())
+			.isEqualTo(500);
+		Payloads.flush(this.client);
+		assertThat(Payloads.errors(ingest)).singleElement().satisfies((error) -> {
+			assertThat(text(error, "user", "id")).isEqualTo("cust-u3");
+			assertThat(text(error, "user", "ip")).isEqualTo("127.0.0.1");
+		});
+	}
+
+	@Test
+	void theSamePreallocatedExceptionInTwoRequestsIsTwoErrorsEachWithItsUser() {
+		this.http.get("/context/preallocated", "Authorization", TestHttp.basic("u1"));
+		this.http.get("/context/preallocated", "Authorization", TestHttp.basic("u2"));
+		Payloads.flush(this.client);
+		assertThat(Payloads.errors(ingest)).extracting((error) -> text(error, "user", "id"))
+			.containsExactlyInAnyOrder("u1", "u2");
+	}
+
+	@Test
+	void aCallableThatOutlivesItsAsyncTimeoutLeavesNothingOnTheExecutorThread() {
+		HttpResponse<byte[]> timedOut = this.http.get("/context/slow-callable", "Authorization",
+				TestHttp.basic("u9"), "traceparent", TestHttp.traceparent(9));
+		assertThat(timedOut.statusCode()).isEqualTo(503);
+		// Queued behind the callable on the one executor thread, so it runs there once the callable is done.
+		assertThat(this.http.get("/public/context/async-task").statusCode()).isEqualTo(200);
+		Payloads.flush(this.client);
+
+		List<JsonNode> errors = Payloads.errors(ingest);
+		assertThat(errors).extracting((error) -> text(error, "exceptionClass") + ": " + text(error, "user", "id"))
+			.as("the timeout itself is u9's error")
+			.containsExactlyInAnyOrder(AsyncRequestTimeoutException.class.getName() + ": u9",
+					IllegalStateException.class.getName() + ": null");
+		assertThat(errors).filteredOn((error) -> "async task failed".equals(text(error, "message")))
+			.singleElement()
+			.satisfies((error) -> {
+			assertThat(text(error, "message")).isEqualTo("async task failed");
+			assertThat(error.has("user")).as("user of %s", error).isFalse();
+			assertThat(text(error, "metadata", "traceId")).isNull();
+		});
+		assertThat(ingest.bodies(Payloads.LOGS)).singleElement().satisfies((log) -> {
+			assertThat(text(log, "metadata", "userId")).isNull();
+			assertThat(text(log, "traceId")).isNull();
+		});
+	}
+
+	@SpringBootConfiguration(proxyBeanMethods = false)
+	@EnableAutoConfiguration
+	@EnableAsync
+	@Import({ ContextEndpoints.class, StatelessBasicSecurity.class })
+	static class App {
+
+		@Bean
+		ContextEndpoints.AsyncWork asyncWork(SeeStackClient client) {
+			return new ContextEndpoints.AsyncWork(client);
+		}
+
+		@Bean
+		InMemoryUserDetailsManager users() {
+			return new InMemoryUserDetailsManager(
+					List.of("u1", "u2", "u3", "u9").stream()
+						.map((name) -> User.withUsername(name).password(TestHttp.PASSWORD).roles("USER").build())
+						.toList());
+		}
+
+	}
+
+}
