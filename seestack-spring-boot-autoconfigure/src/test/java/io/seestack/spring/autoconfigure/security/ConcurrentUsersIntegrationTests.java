@@ -15,6 +15,7 @@ import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
 
 import io.seestack.SeeStackClient;
+import io.seestack.spring.autoconfigure.web.testapp.ContextEndpoints;
 import io.seestack.spring.autoconfigure.web.testapp.Payloads;
 import io.seestack.spring.autoconfigure.web.testapp.PlainPasswords;
 import io.seestack.spring.autoconfigure.web.testapp.TestAdvice;
@@ -54,9 +55,10 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
 /**
- * Many users at once on a server with four threads: every HTTP request item and every error carries exactly the
- * user of its own request (told apart by the trace id each request sends), and no server thread starts a request
- * with a SeeStack scope left over from another.
+ * Many users at once on a server with four threads, their requests mixing synchronous handlers, {@code Callable}s,
+ * {@code DeferredResult}s completed on another pool and work handed to a wrapped executor: every HTTP request
+ * item, every error and every log carries exactly the user of its own request (told apart by the trace id each
+ * request sends), and no server thread starts a request with a SeeStack scope left over from another.
  */
 @SpringBootTest(classes = ConcurrentUsersIntegrationTests.App.class, webEnvironment = WebEnvironment.RANDOM_PORT,
 		properties = { "seestack.api-key=" + IngestServer.API_KEY,
@@ -130,10 +132,12 @@ class ConcurrentUsersIntegrationTests {
 			clients.shutdownNow();
 		}
 		System.out.printf("%d requests answered in %d ms%n", REQUESTS, (System.nanoTime() - start) / 1_000_000);
-		long errorCount = expected.values().stream().filter((request) -> request.status == 500).count();
+		long errorCount = expected.values().stream().filter((request) -> request.error).count();
+		long logCount = expected.values().stream().filter((request) -> request.log).count();
 		await().atMost(Duration.ofSeconds(60))
 			.pollInterval(Duration.ofMillis(100))
-			.until(() -> this.client.flush(Duration.ofSeconds(5)) && ingest.count(Payloads.ERRORS) >= errorCount);
+			.until(() -> this.client.flush(Duration.ofSeconds(5)) && ingest.count(Payloads.ERRORS) >= errorCount
+					&& ingest.count(Payloads.LOGS) >= logCount);
 		List<JsonNode> items = await().atMost(Duration.ofSeconds(60)).pollInterval(Duration.ofMillis(200)).until(() -> {
 			this.client.flush(Duration.ofSeconds(5));
 			return Payloads.httpItems(ingest);
@@ -157,19 +161,30 @@ class ConcurrentUsersIntegrationTests {
 			assertThat(text(error, "user", "id")).as("user of %s", error).isEqualTo(request.user);
 			assertThat(text(error, "message")).isEqualTo("boom for " + request.user);
 		}
+		List<JsonNode> logs = ingest.bodies(Payloads.LOGS);
+		assertThat(logs).hasSize((int) logCount);
+		for (JsonNode log : logs) {
+			Expected request = expected.get(text(log, "traceId"));
+			assertThat(request).as("log %s", log).isNotNull();
+			assertThat(text(log, "metadata", "userId")).as("user of %s", log).isEqualTo(request.user);
+			assertThat(text(log, "message")).endsWith(" for " + request.user);
+		}
 		assertThat(leaks).as("scopes left on server threads").isEmpty();
 	}
 
-	/** Request {@code i}: who sends it, where, and the status it gets. */
-	private record Expected(String user, String path, int status) {
+	/** Request {@code i}: who sends it, where, the status it gets, and whether it captures an error and a log. */
+	private record Expected(String user, String path, int status, boolean error, boolean log) {
 
 		static Expected of(int i) {
 			String user = "user%02d".formatted(i % USERS);
-			return switch (i % 5) {
-				case 0 -> new Expected(user, "/users/" + user + "/boom", 500);
-				case 1 -> new Expected(null, "/public/hello", 200);
-				case 2 -> new Expected(user, "/async/hello", 200);
-				default -> new Expected(user, "/users/" + user + "/hello", 200);
+			return switch (i % 8) {
+				case 0 -> new Expected(user, "/users/" + user + "/boom", 500, true, false);
+				case 1 -> new Expected(null, "/public/hello", 200, false, false);
+				case 2 -> new Expected(user, "/async/hello", 200, false, false);
+				case 3 -> new Expected(user, "/context/users/" + user + "/callable-boom", 500, true, true);
+				case 4 -> new Expected(user, "/context/users/" + user + "/deferred-boom", 500, true, true);
+				case 5 -> new Expected(user, "/context/users/" + user + "/wrapped-work", 200, true, true);
+				default -> new Expected(user, "/users/" + user + "/hello", 200, false, false);
 			};
 		}
 
@@ -177,8 +192,13 @@ class ConcurrentUsersIntegrationTests {
 
 	@SpringBootConfiguration(proxyBeanMethods = false)
 	@EnableAutoConfiguration
-	@Import({ TestEndpoints.class, TestAdvice.class })
+	@Import({ TestEndpoints.class, TestAdvice.class, ContextEndpoints.class })
 	static class App {
+
+		@Bean
+		ContextEndpoints.AsyncWork asyncWork(SeeStackClient client) {
+			return new ContextEndpoints.AsyncWork(client);
+		}
 
 		@Bean
 		SecurityFilterChain securityFilterChain(HttpSecurity http) {
@@ -186,7 +206,7 @@ class ConcurrentUsersIntegrationTests {
 				.permitAll()
 				.requestMatchers("/public/**")
 				.permitAll()
-				.requestMatchers("/users/{user}/**")
+				.requestMatchers("/users/{user}/**", "/context/users/{user}/**")
 				.access((authentication, context) -> new org.springframework.security.authorization.AuthorizationDecision(
 						authentication.get().getName().equals(context.getVariables().get("user"))))
 				.anyRequest()
