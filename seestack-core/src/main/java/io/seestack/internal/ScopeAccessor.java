@@ -25,7 +25,7 @@ public final class ScopeAccessor implements ThreadLocalAccessor<ScopeSnapshot> {
 	public static final String KEY = "io.seestack.scope";
 
 	/** The scopes this accessor opened on each thread, innermost last. */
-	private static final ThreadLocal<@Nullable ArrayDeque<Scope>> opened = new ThreadLocal<>();
+	private static final ThreadLocal<ArrayDeque<Scope>> opened = new ThreadLocal<>();
 
 	@Override
 	public Object key() {

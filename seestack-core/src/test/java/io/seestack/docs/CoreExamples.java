@@ -77,19 +77,26 @@ class CoreExamples {
 	void scopesAndThreads() throws Exception {
 		SeeStack.init(SeeStackOptions.builder().apiKey(IngestServer.API_KEY).host(this.server.url()).build());
 		ExecutorService executor = Executors.newSingleThreadExecutor();
-		Request request = new Request("usr_7");
+		Request request = new Request("usr_7", "203.0.113.7");
 		// tag::scope[]
+		ExecutorService receipts = SeeStack.wrap(executor); // every task runs with its submitter's context
 		try (Scope scope = SeeStack.openScope()) {
-			SeeStack.setUser(User.builder().id(request.userId()).build()); // this scope only
-			executor.submit(SeeStack.wrap(() -> {
-				SeeStack.captureLog(Level.INFO, "Sending receipt", Map.of()); // still usr_7
-			})).get();
+			scope.setUser(User.builder().id(request.userId()).build()); // this scope only
+			scope.setIp(request.clientIp());
+			scope.setTag("queue", "payments");
+			receipts.submit(() -> {
+				SeeStack.captureLog(Level.INFO, "Sending receipt", Map.of()); // still usr_7, same IP and tag
+			}).get();
 		} // closing restores exactly what this thread had before
 		// end::scope[]
 		executor.shutdown();
 		assertThat(SeeStack.flush(Duration.ofSeconds(5))).isTrue();
 		assertThat(this.server.bodies("/ingest/v1/logs")).singleElement()
-			.satisfies((log) -> assertThat(log.get("metadata").get("userId").asString()).isEqualTo("usr_7"));
+			.satisfies((log) -> {
+				assertThat(log.get("metadata").get("userId").asString()).isEqualTo("usr_7");
+				assertThat(log.get("metadata").get("userIp").asString()).isEqualTo("203.0.113.7");
+				assertThat(log.get("metadata").get("tags").get("queue").asString()).isEqualTo("payments");
+			});
 	}
 
 	@Test
@@ -134,7 +141,7 @@ class CoreExamples {
 	private static void generateReport() {
 	}
 
-	private record Request(String userId) {
+	private record Request(String userId, String clientIp) {
 	}
 
 }
