@@ -2,6 +2,9 @@ package io.seestack.benchmarks;
 
 import java.io.IOException;
 import java.net.ServerSocket;
+import java.time.Instant;
+import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
 import java.util.concurrent.TimeUnit;
 
@@ -43,6 +46,12 @@ public class CaptureBenchmark {
 
 	private static final Map<String, Object> METADATA = Map.of("orderId", "ORD-5512", "amount", 99.9);
 
+	/** Ten entries of the kinds applications pass: text, numbers, a flag, an enum, a time, a list, a map. */
+	private static final Map<String, Object> TEN_ENTRIES = tenEntries();
+
+	/** Frames above the throw, as in a request handled by Tomcat, Spring Security and Spring MVC. */
+	private static final int REQUEST_STACK_DEPTH = 120;
+
 	private SeeStackClient client;
 
 	@Setup
@@ -78,6 +87,48 @@ public class CaptureBenchmark {
 	public void captureErrorWithContext() {
 		this.client.captureError(new IllegalStateException("payment failed"),
 				ErrorContext.builder().level(Level.FATAL).metadata(METADATA).sessionId("sess_1").build());
+	}
+
+	@Benchmark
+	public void captureErrorWithTenEntryMetadata() {
+		this.client.captureError(new IllegalStateException("payment failed"),
+				ErrorContext.builder().metadata(TEN_ENTRIES).build());
+	}
+
+	@Benchmark
+	public Object newDeepExceptionOnly() {
+		return atDepth(REQUEST_STACK_DEPTH, false);
+	}
+
+	@Benchmark
+	public Object captureDeepErrorWithTenEntryMetadata() {
+		return atDepth(REQUEST_STACK_DEPTH, true);
+	}
+
+	private Object atDepth(int depth, boolean capture) {
+		if (depth > 0) {
+			return atDepth(depth - 1, capture);
+		}
+		IllegalStateException error = new IllegalStateException("payment failed");
+		if (capture) {
+			this.client.captureError(error, ErrorContext.builder().metadata(TEN_ENTRIES).build());
+		}
+		return error;
+	}
+
+	private static Map<String, Object> tenEntries() {
+		Map<String, Object> entries = new LinkedHashMap<>();
+		entries.put("orderId", "ORD-5512");
+		entries.put("amount", 99.9);
+		entries.put("items", 3);
+		entries.put("customerId", 4_211_337L);
+		entries.put("express", true);
+		entries.put("currency", "EUR");
+		entries.put("unit", TimeUnit.SECONDS);
+		entries.put("placedAt", Instant.parse("2026-11-30T10:15:30Z"));
+		entries.put("skus", List.of("SKU-1", "SKU-2", "SKU-3"));
+		entries.put("address", Map.of("city", "Lyon", "zip", "69001"));
+		return Map.copyOf(entries);
 	}
 
 	@Benchmark

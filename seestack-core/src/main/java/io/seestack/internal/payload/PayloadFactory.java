@@ -142,16 +142,18 @@ public final class PayloadFactory {
 
 	private List<String> stackTrace(ThrowableCopy error) {
 		List<String> frames = new ArrayList<>();
+		int budget = MAX_FRAMES;
 		for (ThrowableCopy current = error; current != null; current = current.cause()) {
 			if (current != error) {
 				frames.add(Sanitizer.text("Caused by: " + current.className() + ": " + current.message(), 1_024));
 			}
-			for (StackTraceElement frame : current.frames()) {
+			for (StackTraceElement frame : current.frames().get()) {
+				if (budget-- <= 0) {
+					frames.add("... frames truncated");
+					return frames;
+				}
 				frames.add(this.stackFrames.format(frame));
 			}
-		}
-		if (error.truncated()) {
-			frames.add("... frames truncated");
 		}
 		return frames;
 	}

@@ -140,9 +140,10 @@ public final class Sanitizer {
 	 */
 	private static final class Copy {
 
-		private final Set<Object> path = Collections.newSetFromMap(new IdentityHashMap<>());
+		// Small: most metadata is one flat map, and these are made for every capture.
+		private final Set<Object> path = Collections.newSetFromMap(new IdentityHashMap<>(4));
 
-		private final Map<Object, Copied> copied = new IdentityHashMap<>();
+		private final Map<Object, Copied> copied = new IdentityHashMap<>(4);
 
 		private int budget = MAX_VALUES;
 
@@ -158,9 +159,15 @@ public final class Sanitizer {
 				double number = ((Number) value).doubleValue();
 				return (Double.isFinite(number)) ? value : String.valueOf(number);
 			}
+			if (value instanceof String text) {
+				return text(text, MAX_STRING);
+			}
+			if (value instanceof Enum<?> constant) {
+				return constant.name();
+			}
 			if (value instanceof CharSequence || value instanceof Number || value instanceof Character
-					|| value instanceof Enum<?> || value instanceof TemporalAccessor || value instanceof UUID
-					|| value instanceof URI || value instanceof Class<?>) {
+					|| value instanceof TemporalAccessor || value instanceof UUID || value instanceof URI
+					|| value instanceof Class<?>) {
 				return text(safeToString(value), MAX_STRING);
 			}
 			if (value instanceof Optional<?> optional) {

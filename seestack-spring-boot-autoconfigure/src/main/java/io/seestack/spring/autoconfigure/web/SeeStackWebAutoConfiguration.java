@@ -25,9 +25,10 @@ import org.springframework.web.servlet.config.annotation.WebMvcConfigurer;
 
 /**
  * {@link org.springframework.boot.autoconfigure.EnableAutoConfiguration Auto-configuration} for servlet web
- * applications: the per-request scope and HTTP request item ({@link SeeStackRequestFilter}), the request IP
- * ({@link ClientIpResolver}) and, with Spring MVC, the exception capture ({@link SeeStackExceptionRecorder}) and
- * the request's scope in async {@code Callable}s.
+ * applications: the per-request scope ({@link SeeStackRequestFilter}), the request IP ({@link ClientIpResolver}),
+ * the HTTP request item ({@link SeeStackHttpRequestCapture}), the exception capture
+ * ({@link SeeStackExceptionCapture}) and, with Spring MVC, the exceptions its handlers resolve
+ * ({@link SeeStackExceptionRecorder}) and the request's context in async {@code Callable}s.
  * Needs no Spring Security.
  */
 @AutoConfiguration(after = SeeStackAutoConfiguration.class)
@@ -54,6 +55,15 @@ public final class SeeStackWebAutoConfiguration {
 		return new DefaultSeeStackHttpRequestCapture(seeStackClient,
 				http.isEnabled() && StringUtils.hasText(properties.getProjectId()), http.getExcludePaths(),
 				http.getSampleRate());
+	}
+
+	/** Exceptions that escape the filter chain are captured without Spring MVC too; MVC adds the handled ones. */
+	@Bean
+	@ConditionalOnMissingBean
+	@ConditionalOnBooleanProperty(name = "seestack.exceptions.enabled", matchIfMissing = true)
+	SeeStackExceptionCapture seeStackExceptionCapture(SeeStackClient seeStackClient, SeeStackProperties properties) {
+		return new DefaultSeeStackExceptionCapture(seeStackClient, properties.getExceptions().getMinimumStatus(),
+				properties.getExceptions().getIgnored());
 	}
 
 	@Bean
@@ -106,14 +116,6 @@ public final class SeeStackWebAutoConfiguration {
 		@ConditionalOnMissingBean
 		SeeStackExceptionRecorder seeStackExceptionRecorder() {
 			return new SeeStackExceptionRecorder();
-		}
-
-		@Bean
-		@ConditionalOnMissingBean
-		SeeStackExceptionCapture seeStackExceptionCapture(SeeStackClient seeStackClient,
-				SeeStackProperties properties) {
-			return new DefaultSeeStackExceptionCapture(seeStackClient, properties.getExceptions().getMinimumStatus(),
-					properties.getExceptions().getIgnored());
 		}
 
 	}

@@ -1,12 +1,17 @@
 package io.seestack.spring.autoconfigure.docs;
 
 import java.time.Duration;
+import java.time.Instant;
+import java.util.List;
 
 import io.seestack.SeeStackClient;
 import io.seestack.User;
 import io.seestack.spring.autoconfigure.SeeStackAutoConfiguration;
 import io.seestack.spring.autoconfigure.security.SeeStackSecurityAutoConfiguration;
 import io.seestack.spring.autoconfigure.security.SeeStackUserResolver;
+import io.seestack.spring.autoconfigure.web.CompletedRequest;
+import io.seestack.spring.autoconfigure.web.DefaultSeeStackExceptionCapture;
+import io.seestack.spring.autoconfigure.web.SeeStackExceptionCapture;
 import io.seestack.spring.autoconfigure.web.SeeStackWebAutoConfiguration;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -15,14 +20,13 @@ import org.springframework.boot.autoconfigure.AutoConfigurations;
 import org.springframework.boot.test.context.runner.WebApplicationContextRunner;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
-import org.springframework.mock.web.MockHttpServletRequest;
 import org.springframework.security.authentication.TestingAuthenticationToken;
 import org.springframework.security.core.Authentication;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
 /**
- * The code examples of docs/getting-started.md and docs/user-context.md, compiled and run here; the Markdown must
+ * The code examples of docs/getting-started.md, docs/user-context.md and docs/exceptions.md, compiled and run here; the Markdown must
  * show exactly the tagged regions (checked by {@code DocSnippetsTests} in seestack-core).
  */
 class StarterExamples {
@@ -61,6 +65,44 @@ class StarterExamples {
 		});
 	}
 
+
+	@Test
+	void anExceptionCaptureBeanReplacesTheDefaultAndCanDelegateToIt() throws Exception {
+		this.contextRunner.withUserConfiguration(HealthExceptionsIgnored.class)
+			.withPropertyValues("seestack.local.outbox=" + this.outbox.resolve("outbox.jsonl"))
+			.run((context) -> {
+				SeeStackClient client = context.getBean(SeeStackClient.class);
+				SeeStackExceptionCapture capture = context.getBean(SeeStackExceptionCapture.class);
+				capture.capture(failed("/health/db", "database down"));
+				capture.capture(failed("/orders", "order failed"));
+
+				assertThat(client.flush(Duration.ofSeconds(5))).isTrue();
+				assertThat(client.status().recentPayloads()).singleElement()
+					.satisfies((payload) -> assertThat(payload.body()).contains("order failed"));
+			});
+	}
+
+	private static CompletedRequest failed(String path, String message) {
+		return new CompletedRequest("GET", "localhost", path, null, 500, Instant.now(), Duration.ofMillis(3), 0, 0,
+				"4bf92f3577b34da6a3ce929d0e0e4736", new IllegalStateException(message), null);
+	}
+
+	@Configuration(proxyBeanMethods = false)
+	static class HealthExceptionsIgnored {
+
+		// tag::exception-capture[]
+		@Bean
+		SeeStackExceptionCapture seeStackExceptionCapture(SeeStackClient client) {
+			SeeStackExceptionCapture defaults = new DefaultSeeStackExceptionCapture(client, 500, List.of());
+			return (request) -> {
+				if (!request.path().startsWith("/health")) {
+					defaults.capture(request);
+				}
+			};
+		}
+		// end::exception-capture[]
+
+	}
 
 	@Configuration(proxyBeanMethods = false)
 	static class CustomerResolverConfiguration {

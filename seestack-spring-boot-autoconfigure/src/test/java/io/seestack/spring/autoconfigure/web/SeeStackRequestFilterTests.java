@@ -130,6 +130,25 @@ class SeeStackRequestFilterTests {
 	}
 
 	@Test
+	void handsTheCompletedRequestToAReplacementExceptionCaptureInTheRequestsScope() throws Exception {
+		List<String> seen = new ArrayList<>();
+		SeeStackExceptionCapture replacement = (completed) -> seen.add(completed.status() + " "
+				+ completed.escapedException().getMessage() + " " + completed.path() + " trace "
+				+ this.client.currentScope().map(Scope::traceId).orElse("none"));
+		SeeStackRequestFilter filter = new SeeStackRequestFilter(this.client, ClientIpResolver.from(this.properties),
+				null, replacement, null);
+		filter.setBeanName("seeStackRequestFilter");
+		filter.afterPropertiesSet();
+		MockHttpServletRequest request = request("/pay");
+		request.addHeader("traceparent", "00-4bf92f3577b34da6a3ce929d0e0e4736-00f067aa0ba902b7-01");
+		assertThatIllegalStateException().isThrownBy(() -> filter.doFilter(request, new MockHttpServletResponse(),
+				chain((response) -> {
+					throw new IllegalStateException("declined");
+				})));
+		assertThat(seen).containsExactly("500 declined /pay trace 4bf92f3577b34da6a3ce929d0e0e4736");
+	}
+
+	@Test
 	void restoresTheThreadWhenTheChainThrows() {
 		assertThatIllegalStateException().isThrownBy(() -> filter().doFilter(request("/"),
 				new MockHttpServletResponse(), chain((response) -> {

@@ -120,10 +120,39 @@ class SeeStackWebAutoConfigurationTests {
 	}
 
 	@Test
+	void backsOffFromAUserDefinedHttpRequestCapture() {
+		SeeStackHttpRequestCapture custom = new SeeStackHttpRequestCapture() {
+
+			@Override
+			public boolean isMonitored(jakarta.servlet.http.HttpServletRequest request) {
+				return false;
+			}
+
+			@Override
+			public void capture(CompletedRequest request) {
+			}
+
+		};
+		this.contextRunner.withBean("customHttpRequestCapture", SeeStackHttpRequestCapture.class, () -> custom)
+			.run((context) -> assertThat(context).hasSingleBean(SeeStackHttpRequestCapture.class)
+				.hasBean("customHttpRequestCapture"));
+	}
+
+	@Test
+	void backsOffFromAUserDefinedExceptionCapture() {
+		SeeStackExceptionCapture custom = (request) -> {
+		};
+		this.contextRunner.withBean("customExceptionCapture", SeeStackExceptionCapture.class, () -> custom)
+			.run((context) -> assertThat(context).hasSingleBean(SeeStackExceptionCapture.class)
+				.hasBean("customExceptionCapture"));
+	}
+
+	@Test
 	void recordsNoExceptionsWhenExceptionCaptureIsOff() {
 		this.contextRunner.withPropertyValues("seestack.exceptions.enabled=false")
 			.run((context) -> assertThat(context).hasSingleBean(SeeStackRequestFilter.class)
-				.doesNotHaveBean(SeeStackExceptionRecorder.class));
+				.doesNotHaveBean(SeeStackExceptionRecorder.class)
+				.doesNotHaveBean(SeeStackExceptionCapture.class));
 	}
 
 	@Test
@@ -144,9 +173,10 @@ class SeeStackWebAutoConfigurationTests {
 	}
 
 	@Test
-	void capturesNoExceptionsWithoutSpringMvcButStillScopesRequests() {
+	void capturesOnlyEscapedExceptionsWithoutSpringMvc() {
 		this.contextRunner.withClassLoader(new FilteredClassLoader(HandlerExceptionResolver.class))
 			.run((context) -> assertThat(context).hasSingleBean(SeeStackRequestFilter.class)
+				.hasSingleBean(SeeStackExceptionCapture.class)
 				.doesNotHaveBean(SeeStackExceptionRecorder.class));
 	}
 
