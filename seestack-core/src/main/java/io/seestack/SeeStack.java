@@ -144,6 +144,10 @@ public final class SeeStack {
 		client.captureLog(level, message, metadata);
 	}
 
+	public static LogBuilder log() {
+		return client.log();
+	}
+
 	public static void captureHttpRequest(@Nullable HttpRequestEvent event) {
 		client.captureHttpRequest(event);
 	}

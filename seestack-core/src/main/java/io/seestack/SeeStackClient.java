@@ -133,6 +133,9 @@ public interface SeeStackClient extends AutoCloseable {
 	/** Captures a log entry with the current user in its metadata. */
 	void captureLog(@Nullable Level level, @Nullable String message, @Nullable Map<String, ?> metadata);
 
+	/** A log entry to build with labels, tags, entries and a correlation id, sent by its level method. */
+	LogBuilder log();
+
 	/** Captures an HTTP request item; ignored (with one warning) when no project id is configured. */
 	void captureHttpRequest(@Nullable HttpRequestEvent event);
 

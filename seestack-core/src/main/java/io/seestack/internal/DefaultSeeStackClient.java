@@ -4,6 +4,7 @@ import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.HexFormat;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -21,6 +22,7 @@ import io.seestack.HttpRequestEvent;
 import io.seestack.JobHandle;
 import io.seestack.JobStatus;
 import io.seestack.Level;
+import io.seestack.LogBuilder;
 import io.seestack.Scope;
 import io.seestack.ScopeSnapshot;
 import io.seestack.SeeStackClient;
@@ -229,16 +231,52 @@ public final class DefaultSeeStackClient implements SeeStackClient {
 
 	@Override
 	public void captureLog(@Nullable Level level, @Nullable String message, @Nullable Map<String, ?> metadata) {
+		captureLog(level, message, metadata, null, null, Map.of(), null, null);
+	}
+
+	@Override
+	public LogBuilder log() {
+		return new DefaultLogBuilder(this);
+	}
+
+	/**
+	 * A log with the current scope's context, or the user and trace id given (then it is not held by the scope:
+	 * identify must not re-attribute an entry whose user was named).
+	 */
+	void captureLog(@Nullable Level level, @Nullable String message, @Nullable Map<String, ?> metadata,
+			@Nullable User user, @Nullable String traceId, Map<String, String> tags, @Nullable String correlationId,
+			@Nullable Instant timestamp) {
 		if (!isEnabled()) {
 			return;
 		}
 		guard("captureLog", () -> {
 			Scope scope = this.context.currentScope();
-			this.context.hold(new CapturedLog((level != null) ? level : Level.INFO, message, Sanitizer.copy(metadata),
-					Sanitizer.copyOf(this.context.user(null)), (scope != null) ? scope.ip() : null,
-					(scope != null) ? scope.traceId() : null, (scope != null) ? scope.tags() : Map.of(),
-					Instant.now()));
+			String trace = (traceId != null) ? traceId : (scope != null) ? scope.traceId() : null;
+			Map<String, Object> copied = Sanitizer.copy(metadata);
+			String correlation = (correlationId != null) ? correlationId : trace;
+			if (correlation != null) {
+				copied.putIfAbsent(DefaultLogBuilder.CORRELATION_ID, correlation);
+			}
+			CapturedLog log = new CapturedLog((level != null) ? level : Level.INFO, message, copied,
+					Sanitizer.copyOf(this.context.user(user)), (scope != null) ? scope.ip() : null, trace,
+					withTags((scope != null) ? scope.tags() : Map.of(), tags),
+					(timestamp != null) ? timestamp : Instant.now());
+			if (user != null) {
+				this.dispatcher.enqueue(log);
+			}
+			else {
+				this.context.hold(log);
+			}
 		});
+	}
+
+	private static Map<String, String> withTags(Map<String, String> scopeTags, Map<String, String> own) {
+		if (own.isEmpty()) {
+			return scopeTags;
+		}
+		Map<String, String> merged = new LinkedHashMap<>(scopeTags);
+		merged.putAll(own);
+		return merged;
 	}
 
 	@Override

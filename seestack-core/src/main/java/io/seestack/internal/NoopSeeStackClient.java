@@ -14,6 +14,7 @@ import io.seestack.HttpRequestEvent;
 import io.seestack.JobHandle;
 import io.seestack.JobStatus;
 import io.seestack.Level;
+import io.seestack.LogBuilder;
 import io.seestack.Scope;
 import io.seestack.ScopeSnapshot;
 import io.seestack.SeeStackClient;
@@ -105,6 +106,50 @@ public final class NoopSeeStackClient implements SeeStackClient {
 		@Override
 		public <T> Callable<T> wrap(Callable<T> task) {
 			return task;
+		}
+
+	};
+
+	/** Takes everything and sends nothing. */
+	private static final LogBuilder NOOP_LOG = new LogBuilder() {
+
+		@Override
+		public LogBuilder labels(String... labels) {
+			return this;
+		}
+
+		@Override
+		public LogBuilder tag(String key, @Nullable String value) {
+			return this;
+		}
+
+		@Override
+		public LogBuilder with(String key, @Nullable Object value) {
+			return this;
+		}
+
+		@Override
+		public LogBuilder correlationId(@Nullable String correlationId) {
+			return this;
+		}
+
+		@Override
+		public LogBuilder user(@Nullable User user) {
+			return this;
+		}
+
+		@Override
+		public LogBuilder traceId(@Nullable String traceId) {
+			return this;
+		}
+
+		@Override
+		public LogBuilder timestamp(java.time.@Nullable Instant timestamp) {
+			return this;
+		}
+
+		@Override
+		public void log(Level level, @Nullable String message) {
 		}
 
 	};
@@ -202,6 +247,11 @@ public final class NoopSeeStackClient implements SeeStackClient {
 
 	@Override
 	public void captureLog(@Nullable Level level, @Nullable String message, @Nullable Map<String, ?> metadata) {
+	}
+
+	@Override
+	public LogBuilder log() {
+		return NOOP_LOG;
 	}
 
 	@Override

@@ -100,6 +100,31 @@ class CoreExamples {
 	}
 
 	@Test
+	void fluentLog() {
+		SeeStack.init(SeeStackOptions.builder().apiKey(IngestServer.API_KEY).host(this.server.url()).build());
+		try (Scope scope = SeeStack.openScope()) {
+			scope.setUser(User.builder().id("usr_42").build());
+			scope.setTraceId("4bf92f3577b34da6a3ce929d0e0e4736");
+			// tag::fluent-log[]
+			SeeStack.log()
+				.labels("user_action", "profile")
+				.with("action", "update_bio")
+				.correlationId("req_78910")
+				.info("Profile updated");
+			// end::fluent-log[]
+		}
+		assertThat(SeeStack.flush(Duration.ofSeconds(5))).isTrue();
+		assertThat(this.server.bodies("/ingest/v1/logs")).singleElement().satisfies((log) -> {
+			assertThat(log.get("message").asString()).isEqualTo("Profile updated");
+			assertThat(log.get("traceId").asString()).isEqualTo("4bf92f3577b34da6a3ce929d0e0e4736");
+			assertThat(log.get("metadata").get("userId").asString()).isEqualTo("usr_42");
+			assertThat(log.get("metadata").get("labels").toString()).isEqualTo("[\"user_action\",\"profile\"]");
+			assertThat(log.get("metadata").get("action").asString()).isEqualTo("update_bio");
+			assertThat(log.get("metadata").get("correlationId").asString()).isEqualTo("req_78910");
+		});
+	}
+
+	@Test
 	void identifyAndLogout() {
 		SeeStack.init(SeeStackOptions.builder().apiKey(IngestServer.API_KEY).host(this.server.url()).build());
 		User ada = User.builder().id("usr_42").build();

@@ -37,6 +37,9 @@ public final class CurrentContext {
 
 	private final Thread setupThread = Thread.currentThread();
 
+	/** What a new scope starts with (all inherited), and what a snapshot outside every scope holds. */
+	private final Snapshot empty = Snapshot.empty(this);
+
 	private volatile @Nullable User globalUser;
 
 	/** Whether a thread other than the setup thread has captured outside a scope, so a global user reaches it. */
@@ -53,7 +56,7 @@ public final class CurrentContext {
 	public Scope open() {
 		ScopeImpl parent = current();
 		ScopeImpl scope = new ScopeImpl(this, parent, parent, (parent != null) ? parent.unit() : new WorkUnit(),
-				Snapshot.empty(this));
+				this.empty);
 		this.current.set(scope);
 		return scope;
 	}
@@ -68,13 +71,13 @@ public final class CurrentContext {
 
 	/** Opens a scope on this thread that carries nothing, hiding what the thread had until it closes. */
 	public Scope openEmpty() {
-		return restore(Snapshot.empty(this));
+		return restore(this.empty);
 	}
 
 	/** The context current on this thread, to be restored elsewhere. */
 	public ScopeSnapshot snapshot() {
 		ScopeImpl scope = current();
-		return (scope != null) ? scope.snapshot() : Snapshot.empty(this);
+		return (scope != null) ? scope.snapshot() : this.empty;
 	}
 
 	/**

@@ -5,7 +5,10 @@ import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 
+import io.seestack.spring.autoconfigure.logging.LogsDefaults;
 import org.jspecify.annotations.Nullable;
+
+import org.springframework.boot.logging.LogLevel;
 
 import org.springframework.boot.context.properties.ConfigurationProperties;
 
@@ -99,6 +102,10 @@ public class SeeStackProperties {
 	private final Local local = new Local();
 
 	private final Replay replay = new Replay();
+
+	private final Logs logs = new Logs();
+
+	private final Mdc mdc = new Mdc();
 
 	public boolean isEnabled() {
 		return this.enabled;
@@ -226,6 +233,14 @@ public class SeeStackProperties {
 
 	public Replay getReplay() {
 		return this.replay;
+	}
+
+	public Logs getLogs() {
+		return this.logs;
+	}
+
+	public Mdc getMdc() {
+		return this.mdc;
 	}
 
 	/**
@@ -493,6 +508,140 @@ public class SeeStackProperties {
 
 		public void setSessionHeader(String sessionHeader) {
 			this.sessionHeader = sessionHeader;
+		}
+
+	}
+
+	/**
+	 * The application's own log events (SLF4J with Logback), sent to SeeStack with their user.
+	 */
+	public static class Logs {
+
+		/**
+		 * Whether to send the application's log events at or above minimum-level to SeeStack.
+		 */
+		private boolean enabled = true;
+
+		/**
+		 * Lowest level of the log events sent. Each is one request to the ingest API, so the default keeps to the
+		 * actionable ones.
+		 */
+		private LogLevel minimumLevel = LogLevel.valueOf(LogsDefaults.MINIMUM_LEVEL);
+
+		/**
+		 * Loggers (with their children) whose events are sent; empty for all.
+		 */
+		private List<String> includeLoggers = new ArrayList<>();
+
+		/**
+		 * Loggers (with their children) whose events are never sent. By default the servlet container's report of
+		 * an exception that escaped a request, which is captured as an error already.
+		 */
+		private List<String> excludeLoggers = new ArrayList<>(LogsDefaults.EXCLUDED_LOGGERS);
+
+		/**
+		 * MDC keys whose values are sent in a log event's metadata.
+		 */
+		private List<String> mdcKeys = new ArrayList<>();
+
+		public boolean isEnabled() {
+			return this.enabled;
+		}
+
+		public void setEnabled(boolean enabled) {
+			this.enabled = enabled;
+		}
+
+		public LogLevel getMinimumLevel() {
+			return this.minimumLevel;
+		}
+
+		public void setMinimumLevel(LogLevel minimumLevel) {
+			this.minimumLevel = minimumLevel;
+		}
+
+		public List<String> getIncludeLoggers() {
+			return this.includeLoggers;
+		}
+
+		public void setIncludeLoggers(List<String> includeLoggers) {
+			this.includeLoggers = includeLoggers;
+		}
+
+		public List<String> getExcludeLoggers() {
+			return this.excludeLoggers;
+		}
+
+		public void setExcludeLoggers(List<String> excludeLoggers) {
+			this.excludeLoggers = excludeLoggers;
+		}
+
+		public List<String> getMdcKeys() {
+			return this.mdcKeys;
+		}
+
+		public void setMdcKeys(List<String> mdcKeys) {
+			this.mdcKeys = mdcKeys;
+		}
+
+	}
+
+	/**
+	 * The request's user in the application's own log lines, through SLF4J's MDC.
+	 */
+	public static class Mdc {
+
+		/**
+		 * Whether to put the request's user id, trace id and replay session id into the MDC, and carry them into
+		 * async tasks.
+		 */
+		private boolean enabled = true;
+
+		/**
+		 * MDC key of the user id; empty for none. The email is never put in the MDC.
+		 */
+		private String userIdKey = LogsDefaults.USER_ID_KEY;
+
+		/**
+		 * MDC key of the trace id; empty for none. Not 'traceId', which Micrometer Tracing uses for its own.
+		 */
+		private String traceIdKey = LogsDefaults.TRACE_ID_KEY;
+
+		/**
+		 * MDC key of the replay session id; empty for none.
+		 */
+		private String sessionIdKey = LogsDefaults.SESSION_ID_KEY;
+
+		public boolean isEnabled() {
+			return this.enabled;
+		}
+
+		public void setEnabled(boolean enabled) {
+			this.enabled = enabled;
+		}
+
+		public String getUserIdKey() {
+			return this.userIdKey;
+		}
+
+		public void setUserIdKey(String userIdKey) {
+			this.userIdKey = userIdKey;
+		}
+
+		public String getTraceIdKey() {
+			return this.traceIdKey;
+		}
+
+		public void setTraceIdKey(String traceIdKey) {
+			this.traceIdKey = traceIdKey;
+		}
+
+		public String getSessionIdKey() {
+			return this.sessionIdKey;
+		}
+
+		public void setSessionIdKey(String sessionIdKey) {
+			this.sessionIdKey = sessionIdKey;
 		}
 
 	}

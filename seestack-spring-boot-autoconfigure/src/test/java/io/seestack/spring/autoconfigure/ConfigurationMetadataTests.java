@@ -25,7 +25,10 @@ class ConfigurationMetadataTests {
 			"seestack.user.username-claim", "seestack.exceptions.enabled", "seestack.exceptions.minimum-status",
 			"seestack.exceptions.ignored", "seestack.http.enabled", "seestack.http.exclude-paths",
 			"seestack.http.sample-rate", "seestack.security.enabled", "seestack.local.enabled", "seestack.local.outbox",
-			"seestack.replay.session-header",
+			"seestack.replay.session-header", "seestack.logs.enabled", "seestack.logs.minimum-level",
+			"seestack.logs.include-loggers", "seestack.logs.exclude-loggers", "seestack.logs.mdc-keys",
+			"seestack.mdc.enabled", "seestack.mdc.user-id-key", "seestack.mdc.trace-id-key",
+			"seestack.mdc.session-id-key",
 			// generated from @Endpoint(id = "seestack")
 			"management.endpoint.seestack.access", "management.endpoint.seestack.cache.time-to-live");
 

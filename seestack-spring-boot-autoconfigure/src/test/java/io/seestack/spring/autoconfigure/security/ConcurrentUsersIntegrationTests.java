@@ -63,7 +63,7 @@ import static org.awaitility.Awaitility.await;
 @SpringBootTest(classes = ConcurrentUsersIntegrationTests.App.class, webEnvironment = WebEnvironment.RANDOM_PORT,
 		properties = { "seestack.api-key=" + IngestServer.API_KEY,
 				"seestack.project-id=0f8fad5b-d9cb-469f-a165-70867728950e", "seestack.flush-interval=100ms",
-				"seestack.buffer-size=20000", "seestack.identical-errors-per-second=0",
+				"seestack.buffer-size=20000", "seestack.identical-errors-per-second=0", "seestack.logs.enabled=false",
 				"server.tomcat.threads.max=4", "server.tomcat.threads.min-spare=4",
 				"logging.level.org.apache.catalina=off", "logging.level.io.seestack=warn" })
 class ConcurrentUsersIntegrationTests {

@@ -41,6 +41,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 @SpringBootTest(classes = RequestContextIntegrationTests.App.class, webEnvironment = WebEnvironment.RANDOM_PORT,
 		properties = { "seestack.api-key=" + IngestServer.API_KEY, "seestack.send-default-pii=true",
 				"seestack.identical-errors-per-second=0", "spring.mvc.async.request-timeout=500ms",
+				// the API's logs are counted here; the application's SLF4J logs have LogsIntegrationTests
+				"seestack.logs.enabled=false",
 				"spring.task.execution.pool.core-size=1", "spring.task.execution.pool.max-size=1",
 				"logging.level.org.apache.catalina=off" })
 class RequestContextIntegrationTests {

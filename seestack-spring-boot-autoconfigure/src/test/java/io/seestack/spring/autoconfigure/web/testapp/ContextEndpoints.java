@@ -12,6 +12,9 @@ import io.seestack.Level;
 import io.seestack.SeeStackClient;
 import io.seestack.User;
 import jakarta.annotation.PreDestroy;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.slf4j.MDC;
 
 import org.springframework.scheduling.annotation.Async;
 import org.springframework.web.bind.annotation.GetMapping;
@@ -28,6 +31,10 @@ public class ContextEndpoints {
 
 	/** One instance for every request, as the JVM throws for hot {@code NullPointerException}s. */
 	static final NullPointerException PREALLOCATED = new NullPointerException();
+
+	private static final Logger APPLICATION_LOG = LoggerFactory.getLogger("com.example.shop.Checkout");
+
+	private static final Logger SDK_LOG = LoggerFactory.getLogger("io.seestack.internal.delivery.Dispatcher");
 
 	private final SeeStackClient client;
 
@@ -78,8 +85,28 @@ public class ContextEndpoints {
 		};
 	}
 
+	/** Logs a warning through SLF4J, as application code does. */
+	@GetMapping({ "/context/log-warn", "/public/context/log-warn" })
+	String logWarn() {
+		APPLICATION_LOG.warn("Payment declined for order {}", "ORD-7");
+		return "logged";
+	}
+
+	/** Logs a warning under a SeeStack logger name, as the SDK's own code does. */
+	@GetMapping("/public/context/sdk-warn")
+	String sdkWarn() {
+		SDK_LOG.warn("SeeStack could not deliver LOGS (a test)");
+		return "logged";
+	}
+
+	/** What the MDC holds while the request runs. */
+	@GetMapping({ "/context/mdc", "/public/context/mdc" })
+	String mdc() {
+		return MDC.get("userId") + "|" + MDC.get("seestack.traceId") + "|" + MDC.get("seestack.sessionId");
+	}
+
 	/** Starts an {@code @Async} task that fails and logs, and waits for it. */
-	@GetMapping("/public/context/async-task")
+	@GetMapping({ "/public/context/async-task", "/context/async-task" })
 	String asyncTask() throws Exception {
 		this.asyncWork.failAndLog("async task").get(10, TimeUnit.SECONDS);
 		return "done";
@@ -122,6 +149,7 @@ public class ContextEndpoints {
 		@Async
 		public CompletableFuture<Void> failAndLog(String what) {
 			this.client.captureLog(Level.WARN, what + " logged", null);
+			LoggerFactory.getLogger("com.example.shop.AsyncWork").warn(what + " warned through SLF4J");
 			this.client.captureError(new IllegalStateException(what + " failed"));
 			return CompletableFuture.completedFuture(null);
 		}
