@@ -37,6 +37,7 @@ import org.springframework.core.task.TaskDecorator;
 import org.springframework.scheduling.annotation.EnableAsync;
 import org.springframework.security.core.userdetails.User;
 import org.springframework.security.provisioning.InMemoryUserDetailsManager;
+import org.springframework.test.annotation.DirtiesContext;
 import org.springframework.test.context.DynamicPropertyRegistry;
 import org.springframework.test.context.DynamicPropertySource;
 
@@ -51,6 +52,8 @@ import static org.assertj.core.api.Assertions.assertThat;
  * decorator still runs.
  */
 @ExtendWith(OutputCaptureExtension.class)
+// Closed after the class: its client must not stay in the static facade for the tests that follow.
+@DirtiesContext
 @SpringBootTest(classes = LogsIntegrationTests.App.class, webEnvironment = WebEnvironment.RANDOM_PORT,
 		properties = { "seestack.api-key=" + IngestServer.API_KEY, "seestack.identical-errors-per-second=0",
 				"server.tomcat.threads.max=1", "server.tomcat.threads.min-spare=1",
