@@ -4,17 +4,23 @@ import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 
 import org.jspecify.annotations.Nullable;
 
+import org.springframework.beans.factory.InitializingBean;
 import org.springframework.boot.context.properties.ConfigurationProperties;
 
 /**
  * Configuration properties for SeeStack, under {@code seestack.*}. They are mapped onto the core's
  * {@link io.seestack.SeeStackOptions}; the defaults here agree with the core's.
+ *
+ * <p>Once bound, a text property whose value still holds a <code>${...}</code> placeholder, which Spring Boot
+ * leaves as it is when nothing resolves it, is put back to its default with one warning (see
+ * {@code UnresolvedPlaceholders}): the literal text of {@code ${SEESTACK_API_KEY}} is not an API key.
  */
 @ConfigurationProperties("seestack")
-public class SeeStackProperties {
+public class SeeStackProperties implements InitializingBean {
 
 	/**
 	 * Whether to enable SeeStack. When false, no SeeStack bean is created.
@@ -23,9 +29,17 @@ public class SeeStackProperties {
 
 	/**
 	 * API key of the SeeStack project, from its settings. Without it nothing is sent: SeeStack runs in local mode
-	 * (see seestack.local.*), or is off when local mode is disabled.
+	 * (see seestack.local.*), or is off when local mode is disabled. A value with an unresolved placeholder, such as
+	 * ${SEESTACK_API_KEY} when that variable is not set, counts as not set.
 	 */
 	private @Nullable String apiKey;
+
+	/**
+	 * Whether a missing API key (not set, blank, or an unresolved placeholder) stops the application from
+	 * starting, with a failure analysis, instead of running in local mode. Set it to true in production, where a
+	 * missing key is a deployment mistake.
+	 */
+	private boolean requireApiKey;
 
 	/**
 	 * URL of the SeeStack ingest host.
@@ -100,6 +114,27 @@ public class SeeStackProperties {
 
 	private final Replay replay = new Replay();
 
+	/** The properties put back to their defaults because of unresolved placeholders: {@link #afterPropertiesSet()}. */
+	private Map<String, List<String>> ignoredPlaceholders = Map.of();
+
+	/**
+	 * Puts every text property that still holds an unresolved placeholder back to its default, saying so in one
+	 * warning per property, so that such a value behaves as if it were absent.
+	 */
+	@Override
+	public void afterPropertiesSet() {
+		this.ignoredPlaceholders = UnresolvedPlaceholders.ignore(this);
+	}
+
+	/**
+	 * The properties that {@link #afterPropertiesSet()} put back to their defaults, such as
+	 * {@code seestack.api-key}, each with the names of its unresolved placeholders, such as
+	 * {@code SEESTACK_API_KEY}. Not a getter, so it is no property.
+	 */
+	Map<String, List<String>> ignoredPlaceholders() {
+		return this.ignoredPlaceholders;
+	}
+
 	public boolean isEnabled() {
 		return this.enabled;
 	}
@@ -114,6 +149,14 @@ public class SeeStackProperties {
 
 	public void setApiKey(@Nullable String apiKey) {
 		this.apiKey = apiKey;
+	}
+
+	public boolean isRequireApiKey() {
+		return this.requireApiKey;
+	}
+
+	public void setRequireApiKey(boolean requireApiKey) {
+		this.requireApiKey = requireApiKey;
 	}
 
 	public String getHost() {

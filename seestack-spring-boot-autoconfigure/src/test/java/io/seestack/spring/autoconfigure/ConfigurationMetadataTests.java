@@ -17,7 +17,8 @@ import static org.assertj.core.api.Assertions.assertThat;
  */
 class ConfigurationMetadataTests {
 
-	private static final List<String> KEYS = List.of("seestack.enabled", "seestack.api-key", "seestack.host",
+	private static final List<String> KEYS = List.of("seestack.enabled", "seestack.api-key",
+			"seestack.require-api-key", "seestack.host",
 			"seestack.project-id", "seestack.environment", "seestack.release", "seestack.service-name",
 			"seestack.flush-interval", "seestack.buffer-size", "seestack.identical-errors-per-second",
 			"seestack.debug", "seestack.send-default-pii",
@@ -56,7 +57,8 @@ class ConfigurationMetadataTests {
 			.containsEntry("seestack.send-default-pii", "false")
 			.containsEntry("seestack.http.exclude-paths", "[\"/actuator/**\"]")
 			.containsEntry("seestack.exceptions.minimum-status", "500")
-			.containsEntry("seestack.local.enabled", "true");
+			.containsEntry("seestack.local.enabled", "true")
+			.containsEntry("seestack.require-api-key", "false");
 	}
 
 	@Test
