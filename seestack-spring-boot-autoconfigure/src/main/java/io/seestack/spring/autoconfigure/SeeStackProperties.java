@@ -114,6 +114,8 @@ public class SeeStackProperties implements InitializingBean {
 
 	private final Replay replay = new Replay();
 
+	private final Health health = new Health();
+
 	/** The properties put back to their defaults because of unresolved placeholders: {@link #afterPropertiesSet()}. */
 	private Map<String, List<String>> ignoredPlaceholders = Map.of();
 
@@ -269,6 +271,10 @@ public class SeeStackProperties implements InitializingBean {
 
 	public Replay getReplay() {
 		return this.replay;
+	}
+
+	public Health getHealth() {
+		return this.health;
 	}
 
 	/**
@@ -536,6 +542,29 @@ public class SeeStackProperties implements InitializingBean {
 
 		public void setSessionHeader(String sessionHeader) {
 			this.sessionHeader = sessionHeader;
+		}
+
+	}
+
+	/**
+	 * The Actuator health indicator 'seestack'.
+	 */
+	public static class Health {
+
+		/**
+		 * Whether the health indicator reports DOWN, and so turns the application's health DOWN, while SeeStack
+		 * fails: the API key was rejected, or deliveries fail after every retry. When false, it reports UNKNOWN
+		 * with the reason, which leaves the application's health UP: an observability backend is no reason for a
+		 * load balancer or a liveness probe to take the application away.
+		 */
+		private boolean downWhenFailing;
+
+		public boolean isDownWhenFailing() {
+			return this.downWhenFailing;
+		}
+
+		public void setDownWhenFailing(boolean downWhenFailing) {
+			this.downWhenFailing = downWhenFailing;
 		}
 
 	}

@@ -26,7 +26,7 @@ class ConfigurationMetadataTests {
 			"seestack.user.username-claim", "seestack.exceptions.enabled", "seestack.exceptions.minimum-status",
 			"seestack.exceptions.ignored", "seestack.http.enabled", "seestack.http.exclude-paths",
 			"seestack.http.sample-rate", "seestack.security.enabled", "seestack.local.enabled", "seestack.local.outbox",
-			"seestack.replay.session-header",
+			"seestack.replay.session-header", "seestack.health.down-when-failing",
 			// generated from @Endpoint(id = "seestack")
 			"management.endpoint.seestack.access", "management.endpoint.seestack.cache.time-to-live");
 
@@ -58,7 +58,8 @@ class ConfigurationMetadataTests {
 			.containsEntry("seestack.http.exclude-paths", "[\"/actuator/**\"]")
 			.containsEntry("seestack.exceptions.minimum-status", "500")
 			.containsEntry("seestack.local.enabled", "true")
-			.containsEntry("seestack.require-api-key", "false");
+			.containsEntry("seestack.require-api-key", "false")
+			.containsEntry("seestack.health.down-when-failing", "false");
 	}
 
 	@Test
