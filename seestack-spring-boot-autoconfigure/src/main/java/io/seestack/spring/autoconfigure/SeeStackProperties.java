@@ -23,7 +23,9 @@ import org.springframework.boot.context.properties.ConfigurationProperties;
 public class SeeStackProperties implements InitializingBean {
 
 	/**
-	 * Whether to enable SeeStack. When false, no SeeStack bean is created.
+	 * Whether to enable SeeStack. When false, the only SeeStack bean is a no-op SeeStackClient, so that code
+	 * injecting it still starts: nothing is captured or sent, and no filter, listener, meter, health indicator or
+	 * endpoint is registered.
 	 */
 	private boolean enabled = true;
 

@@ -7,6 +7,7 @@ import io.seestack.spring.autoconfigure.SeeStackProperties;
 import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.boot.autoconfigure.AutoConfiguration;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnBean;
+import org.springframework.boot.autoconfigure.condition.ConditionalOnBooleanProperty;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnClass;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnMissingBean;
 import org.springframework.boot.health.autoconfigure.contributor.ConditionalOnEnabledHealthIndicator;
@@ -15,12 +16,13 @@ import org.springframework.context.annotation.Bean;
 
 /**
  * {@link org.springframework.boot.autoconfigure.EnableAutoConfiguration Auto-configuration} for the
- * {@code seestack} health indicator, switched off with {@code management.health.seestack.enabled=false}. It
- * reports a failing SeeStack as {@code UNKNOWN}, which keeps the application's health {@code UP}, unless
- * {@code seestack.health.down-when-failing=true} (see {@link SeeStackHealthIndicator}).
+ * {@code seestack} health indicator, switched off with {@code management.health.seestack.enabled=false} or
+ * {@code seestack.enabled=false}. It reports a failing SeeStack as {@code UNKNOWN}, which keeps the application's
+ * health {@code UP}, unless {@code seestack.health.down-when-failing=true} (see {@link SeeStackHealthIndicator}).
  */
 @AutoConfiguration(after = SeeStackAutoConfiguration.class)
 @ConditionalOnClass({ HealthIndicator.class, SeeStackClient.class })
+@ConditionalOnBooleanProperty(name = "seestack.enabled", matchIfMissing = true)
 @ConditionalOnBean(SeeStackClient.class)
 @ConditionalOnEnabledHealthIndicator("seestack")
 public final class SeeStackHealthAutoConfiguration {

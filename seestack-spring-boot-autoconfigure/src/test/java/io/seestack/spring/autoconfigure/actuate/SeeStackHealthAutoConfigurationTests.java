@@ -173,9 +173,10 @@ class SeeStackHealthAutoConfigurationTests {
 	}
 
 	@Test
-	void isSwitchedOffWithSeeStack() {
+	void isSwitchedOffWithSeeStackWhileTheNoopClientStays() {
 		withIngest(IngestServer.API_KEY).withPropertyValues("seestack.enabled=false")
-			.run((context) -> assertThat(context).doesNotHaveBean("seestackHealthIndicator")
+			.run((context) -> assertThat(context).hasSingleBean(SeeStackClient.class)
+				.doesNotHaveBean("seestackHealthIndicator")
 				.doesNotHaveBean(SeeStackDeliveryFailures.class));
 	}
 
