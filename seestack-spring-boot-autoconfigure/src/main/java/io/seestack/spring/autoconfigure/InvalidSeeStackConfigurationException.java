@@ -1,6 +1,7 @@
 package io.seestack.spring.autoconfigure;
 
 import java.util.Arrays;
+import java.util.List;
 import java.util.Set;
 import java.util.function.Function;
 
@@ -11,7 +12,8 @@ import org.jspecify.annotations.Nullable;
 /**
  * The {@code seestack.*} properties, or a {@link SeeStackOptionsCustomizer}, produced options that the core
  * refused. The core names the option at fault; {@link OptionProperty} names the property that sets it, so the
- * core's rules are applied, never repeated or probed here. Turned into a failure analysis by
+ * core's rules are applied, never repeated or probed here. Or the API key is missing while
+ * {@code seestack.require-api-key} is true ({@link #missingApiKey(List)}). Turned into a failure analysis by
  * {@link InvalidSeeStackConfigurationFailureAnalyzer}. The message and value are the core's, which never hold the
  * API key and mask the credentials of a URL.
  */
@@ -33,6 +35,8 @@ final class InvalidSeeStackConfigurationException extends RuntimeException {
 
 	private final String action;
 
+	private final @Nullable String description;
+
 	private InvalidSeeStackConfigurationException(String option, @Nullable String property, String action,
 			SeeStackConfigurationException cause) {
 		super(cause.getMessage(), cause);
@@ -40,6 +44,42 @@ final class InvalidSeeStackConfigurationException extends RuntimeException {
 		this.property = property;
 		this.value = cause.value();
 		this.action = action;
+		this.description = null;
+	}
+
+	private InvalidSeeStackConfigurationException(String option, String property, String description,
+			String reason, String action) {
+		super(reason);
+		this.option = option;
+		this.property = property;
+		this.value = null;
+		this.action = action;
+		this.description = description;
+	}
+
+	/**
+	 * The API key is not set, blank, or an unresolved placeholder, and {@code seestack.require-api-key} is true:
+	 * the application is meant to send, so starting in local mode would lose its events without a sound.
+	 * @param placeholders the names of the unresolved placeholders of {@code seestack.api-key}, if it had any
+	 */
+	static InvalidSeeStackConfigurationException missingApiKey(@Nullable List<String> placeholders) {
+		boolean unresolved = placeholders != null && !placeholders.isEmpty();
+		String variables = unresolved ? String.join(" and ", placeholders) : "SEESTACK_API_KEY";
+		String reason = unresolved
+				? "seestack.require-api-key is true, and seestack.api-key refers to "
+						+ String.join(", ", placeholders.stream().map((name) -> "${" + name + "}").toList())
+						+ ", which nothing resolves: there is no environment variable or property " + variables + "."
+				: "seestack.require-api-key is true, and seestack.api-key is not set (or is blank).";
+		String action = (unresolved ? "Set the environment variable " + variables
+				+ " to the API key from your SeeStack project settings where the application runs."
+				: "Set seestack.api-key to the API key from your SeeStack project settings, from the environment: "
+						+ "seestack.api-key=${SEESTACK_API_KEY} with the variable SEESTACK_API_KEY set where the "
+						+ "application runs.")
+				+ " Or set seestack.require-api-key to false to start without a key, in local mode.";
+		return new InvalidSeeStackConfigurationException("apiKey", "seestack.api-key",
+				"Missing SeeStack API key: property 'seestack.api-key' "
+						+ (unresolved ? "has an unresolved placeholder." : "is not set."),
+				reason, action);
 	}
 
 	/**
@@ -115,6 +155,11 @@ final class InvalidSeeStackConfigurationException extends RuntimeException {
 	/** What to do about it. */
 	String getAction() {
 		return this.action;
+	}
+
+	/** The first line of the failure analysis, when it is not the usual one about an invalid value. */
+	@Nullable String getDescription() {
+		return this.description;
 	}
 
 	/**

@@ -16,7 +16,8 @@ import org.springframework.util.StringUtils;
 
 /**
  * Maps {@link SeeStackProperties} onto {@link SeeStackOptions} and creates the client: remote with an API key, else
- * local (or the no-op client when local mode is disabled), saying so in one log line. Never logs the API key.
+ * local (or the no-op client when local mode is disabled), saying so in one log line; without an API key and with
+ * {@code seestack.require-api-key}, startup fails instead. Never logs the API key.
  */
 final class SeeStackClientFactory {
 
@@ -42,10 +43,15 @@ final class SeeStackClientFactory {
 
 	/**
 	 * Creates the client.
-	 * @throws InvalidSeeStackConfigurationException if the options are invalid
+	 * @throws InvalidSeeStackConfigurationException if the options are invalid, or the API key is missing while
+	 * {@code seestack.require-api-key} is true
 	 */
 	SeeStackClient create(DeliveryListener listener, Stream<SeeStackOptionsCustomizer> customizers) {
 		if (!StringUtils.hasText(this.properties.getApiKey())) {
+			if (this.properties.isRequireApiKey()) {
+				throw InvalidSeeStackConfigurationException
+					.missingApiKey(this.properties.ignoredPlaceholders().get(UnresolvedPlaceholders.API_KEY));
+			}
 			if (!this.properties.getLocal().isEnabled()) {
 				logger.warn("SeeStack is off: seestack.api-key is not set and seestack.local.enabled is false. "
 						+ "Set seestack.api-key to the API key from your SeeStack project settings to send events.");

@@ -4,31 +4,46 @@ import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 
 import io.seestack.spring.autoconfigure.logging.LogsDefaults;
 import org.jspecify.annotations.Nullable;
 
-import org.springframework.boot.logging.LogLevel;
-
+import org.springframework.beans.factory.InitializingBean;
 import org.springframework.boot.context.properties.ConfigurationProperties;
+import org.springframework.boot.logging.LogLevel;
 
 /**
  * Configuration properties for SeeStack, under {@code seestack.*}. They are mapped onto the core's
  * {@link io.seestack.SeeStackOptions}; the defaults here agree with the core's.
+ *
+ * <p>Once bound, a text property whose value still holds a <code>${...}</code> placeholder, which Spring Boot
+ * leaves as it is when nothing resolves it, is put back to its default with one warning (see
+ * {@code UnresolvedPlaceholders}): the literal text of {@code ${SEESTACK_API_KEY}} is not an API key.
  */
 @ConfigurationProperties("seestack")
-public class SeeStackProperties {
+public class SeeStackProperties implements InitializingBean {
 
 	/**
-	 * Whether to enable SeeStack. When false, no SeeStack bean is created.
+	 * Whether to enable SeeStack. When false, the only SeeStack bean is a no-op SeeStackClient, so that code
+	 * injecting it still starts: nothing is captured or sent, and no filter, listener, meter, health indicator or
+	 * endpoint is registered.
 	 */
 	private boolean enabled = true;
 
 	/**
 	 * API key of the SeeStack project, from its settings. Without it nothing is sent: SeeStack runs in local mode
-	 * (see seestack.local.*), or is off when local mode is disabled.
+	 * (see seestack.local.*), or is off when local mode is disabled. A value with an unresolved placeholder, such as
+	 * ${SEESTACK_API_KEY} when that variable is not set, counts as not set.
 	 */
 	private @Nullable String apiKey;
+
+	/**
+	 * Whether a missing API key (not set, blank, or an unresolved placeholder) stops the application from
+	 * starting, with a failure analysis, instead of running in local mode. Set it to true in production, where a
+	 * missing key is a deployment mistake.
+	 */
+	private boolean requireApiKey;
 
 	/**
 	 * URL of the SeeStack ingest host.
@@ -107,6 +122,29 @@ public class SeeStackProperties {
 
 	private final Mdc mdc = new Mdc();
 
+	private final Health health = new Health();
+
+	/** The properties put back to their defaults because of unresolved placeholders: {@link #afterPropertiesSet()}. */
+	private Map<String, List<String>> ignoredPlaceholders = Map.of();
+
+	/**
+	 * Puts every text property that still holds an unresolved placeholder back to its default, saying so in one
+	 * warning per property, so that such a value behaves as if it were absent.
+	 */
+	@Override
+	public void afterPropertiesSet() {
+		this.ignoredPlaceholders = UnresolvedPlaceholders.ignore(this);
+	}
+
+	/**
+	 * The properties that {@link #afterPropertiesSet()} put back to their defaults, such as
+	 * {@code seestack.api-key}, each with the names of its unresolved placeholders, such as
+	 * {@code SEESTACK_API_KEY}. Not a getter, so it is no property.
+	 */
+	Map<String, List<String>> ignoredPlaceholders() {
+		return this.ignoredPlaceholders;
+	}
+
 	public boolean isEnabled() {
 		return this.enabled;
 	}
@@ -121,6 +159,14 @@ public class SeeStackProperties {
 
 	public void setApiKey(@Nullable String apiKey) {
 		this.apiKey = apiKey;
+	}
+
+	public boolean isRequireApiKey() {
+		return this.requireApiKey;
+	}
+
+	public void setRequireApiKey(boolean requireApiKey) {
+		this.requireApiKey = requireApiKey;
 	}
 
 	public String getHost() {
@@ -241,6 +287,10 @@ public class SeeStackProperties {
 
 	public Mdc getMdc() {
 		return this.mdc;
+	}
+
+	public Health getHealth() {
+		return this.health;
 	}
 
 	/**
@@ -642,6 +692,24 @@ public class SeeStackProperties {
 
 		public void setSessionIdKey(String sessionIdKey) {
 			this.sessionIdKey = sessionIdKey;
+	 * The Actuator health indicator 'seestack'.
+	 */
+	public static class Health {
+
+		/**
+		 * Whether the health indicator reports DOWN, and so turns the application's health DOWN, while SeeStack
+		 * fails: the API key was rejected, or deliveries fail after every retry. When false, it reports UNKNOWN
+		 * with the reason, which leaves the application's health UP: an observability backend is no reason for a
+		 * load balancer or a liveness probe to take the application away.
+		 */
+		private boolean downWhenFailing;
+
+		public boolean isDownWhenFailing() {
+			return this.downWhenFailing;
+		}
+
+		public void setDownWhenFailing(boolean downWhenFailing) {
+			this.downWhenFailing = downWhenFailing;
 		}
 
 	}

@@ -17,7 +17,8 @@ import static org.assertj.core.api.Assertions.assertThat;
  */
 class ConfigurationMetadataTests {
 
-	private static final List<String> KEYS = List.of("seestack.enabled", "seestack.api-key", "seestack.host",
+	private static final List<String> KEYS = List.of("seestack.enabled", "seestack.api-key",
+			"seestack.require-api-key", "seestack.host",
 			"seestack.project-id", "seestack.environment", "seestack.release", "seestack.service-name",
 			"seestack.flush-interval", "seestack.buffer-size", "seestack.identical-errors-per-second",
 			"seestack.debug", "seestack.send-default-pii",
@@ -28,7 +29,7 @@ class ConfigurationMetadataTests {
 			"seestack.replay.session-header", "seestack.logs.enabled", "seestack.logs.minimum-level",
 			"seestack.logs.include-loggers", "seestack.logs.exclude-loggers", "seestack.logs.mdc-keys",
 			"seestack.mdc.enabled", "seestack.mdc.user-id-key", "seestack.mdc.trace-id-key",
-			"seestack.mdc.session-id-key",
+			"seestack.mdc.session-id-key", "seestack.health.down-when-failing",
 			// generated from @Endpoint(id = "seestack")
 			"management.endpoint.seestack.access", "management.endpoint.seestack.cache.time-to-live");
 
@@ -59,7 +60,9 @@ class ConfigurationMetadataTests {
 			.containsEntry("seestack.send-default-pii", "false")
 			.containsEntry("seestack.http.exclude-paths", "[\"/actuator/**\"]")
 			.containsEntry("seestack.exceptions.minimum-status", "500")
-			.containsEntry("seestack.local.enabled", "true");
+			.containsEntry("seestack.local.enabled", "true")
+			.containsEntry("seestack.require-api-key", "false")
+			.containsEntry("seestack.health.down-when-failing", "false");
 	}
 
 	@Test

@@ -148,6 +148,53 @@ class InvalidSeeStackConfigurationFailureAnalyzerTests {
 	}
 
 	@Test
+	void stopsStartupWhenTheApiKeyIsRequiredButNotSet(CapturedOutput output) {
+		this.contextRunner.withPropertyValues("seestack.api-key=", "seestack.require-api-key=true").run((context) -> {
+			assertThat(context).hasFailed();
+			FailureAnalysis analysis = analyze(context.getStartupFailure());
+			assertThat(analysis.getDescription())
+				.startsWith("Missing SeeStack API key: property 'seestack.api-key' is not set.")
+				.contains("seestack.require-api-key is true");
+			assertThat(analysis.getAction()).contains("Set seestack.api-key", "${SEESTACK_API_KEY}",
+					"seestack.require-api-key to false");
+		});
+		assertThat(output).doesNotContain("SeeStack runs in local mode");
+	}
+
+	@Test
+	void stopsStartupWhenTheRequiredApiKeyIsAnUnresolvedPlaceholderAndNamesTheVariable(CapturedOutput output) {
+		this.contextRunner
+			.withPropertyValues("seestack.api-key=${SEESTACK_TEST_NEVER_SET_4b7e}", "seestack.require-api-key=true")
+			.run((context) -> {
+				assertThat(context).hasFailed();
+				FailureAnalysis analysis = analyze(context.getStartupFailure());
+				assertThat(analysis.getDescription())
+					.startsWith("Missing SeeStack API key: property 'seestack.api-key' has an unresolved placeholder.")
+					.contains("${SEESTACK_TEST_NEVER_SET_4b7e}");
+				assertThat(analysis.getAction())
+					.startsWith("Set the environment variable SEESTACK_TEST_NEVER_SET_4b7e to the API key");
+			});
+		// The failure says it all: no warning that SeeStack runs without the key.
+		assertThat(output).doesNotContain("SeeStack ignores seestack.api-key");
+	}
+
+	@Test
+	void startsWhenTheRequiredApiKeyIsSet() {
+		this.contextRunner.withPropertyValues("seestack.require-api-key=true")
+			.run((context) -> assertThat(context).hasNotFailed());
+	}
+
+	@Test
+	void reportsTheMissingRequiredApiKeyWhenARealApplicationFailsToStart(CapturedOutput output) {
+		SpringApplicationBuilder application = new SpringApplicationBuilder(App.class).web(WebApplicationType.NONE)
+			.properties("seestack.api-key=${SEESTACK_TEST_NEVER_SET_4b7e}", "seestack.require-api-key=true");
+		assertThatException().isThrownBy(application::run);
+		assertThat(output).contains("APPLICATION FAILED TO START")
+			.contains("Missing SeeStack API key: property 'seestack.api-key' has an unresolved placeholder.")
+			.contains("Set the environment variable SEESTACK_TEST_NEVER_SET_4b7e");
+	}
+
+	@Test
 	void isRegisteredAsAFailureAnalyzer() {
 		// Boot's own analyzers need constructor arguments: skip those that cannot be created here.
 		assertThat(SpringFactoriesLoader.forDefaultResourceLocation()

@@ -110,11 +110,29 @@ class SeeStackAutoConfigurationTests {
 	}
 
 	@Test
-	void isSwitchedOffByTheEnabledProperty() {
+	void providesOnlyTheNoopClientWhenSwitchedOffByTheEnabledProperty() {
+		SeeStackClient facade = SeeStack.getClient();
 		withIngest().withPropertyValues("seestack.enabled=false").run((context) -> {
-			assertThat(context).doesNotHaveBean(SeeStackClient.class);
+			assertThat(context).hasNotFailed();
+			assertThat(context).getBean(SeeStackClient.class).isSameAs(SeeStackClient.noop());
 			assertThat(context).doesNotHaveBean(SeeStackProperties.class);
+			assertThat(context).doesNotHaveBean(SeeStackFacadeInstaller.class);
+			assertThat(SeeStack.getClient()).as("the static facade, untouched").isSameAs(facade);
 		});
+	}
+
+	@Test
+	void keepsTheApplicationsClientWhenSwitchedOff() {
+		SeeStackClient own = SeeStackClient
+			.create(SeeStackOptions.builder().apiKey(IngestServer.API_KEY).host(ingest.url()).build());
+		try {
+			withIngest().withPropertyValues("seestack.enabled=false")
+				.withBean(SeeStackClient.class, () -> own)
+				.run((context) -> assertThat(context).getBean(SeeStackClient.class).isSameAs(own));
+		}
+		finally {
+			own.close();
+		}
 	}
 
 	@Test

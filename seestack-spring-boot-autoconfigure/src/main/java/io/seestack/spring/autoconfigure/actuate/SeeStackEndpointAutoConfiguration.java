@@ -7,6 +7,7 @@ import org.springframework.boot.actuate.autoconfigure.endpoint.condition.Conditi
 import org.springframework.boot.actuate.endpoint.annotation.Endpoint;
 import org.springframework.boot.autoconfigure.AutoConfiguration;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnBean;
+import org.springframework.boot.autoconfigure.condition.ConditionalOnBooleanProperty;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnClass;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnMissingBean;
 import org.springframework.context.annotation.Bean;
@@ -15,10 +16,12 @@ import org.springframework.context.annotation.Bean;
  * {@link org.springframework.boot.autoconfigure.EnableAutoConfiguration Auto-configuration} for the
  * {@link SeeStackEndpoint Actuator seestack endpoint}. Boot's rules for endpoints apply: like any endpoint other
  * than {@code health} it must be exposed, for example with {@code management.endpoints.web.exposure.include=seestack},
- * and {@code management.endpoint.seestack.access=none} switches it off. Backs off without Actuator.
+ * and {@code management.endpoint.seestack.access=none} switches it off, as does {@code seestack.enabled=false}.
+ * Backs off without Actuator.
  */
 @AutoConfiguration(after = SeeStackAutoConfiguration.class)
 @ConditionalOnClass({ Endpoint.class, ConditionalOnAvailableEndpoint.class, SeeStackClient.class })
+@ConditionalOnBooleanProperty(name = "seestack.enabled", matchIfMissing = true)
 @ConditionalOnBean(SeeStackClient.class)
 public final class SeeStackEndpointAutoConfiguration {
 

@@ -78,9 +78,10 @@ class SeeStackEndpointAutoConfigurationTests {
 	}
 
 	@Test
-	void isSwitchedOffWithSeeStack() {
+	void isSwitchedOffWithSeeStackWhileTheNoopClientStays() {
 		exposed().withPropertyValues("seestack.enabled=false")
-			.run((context) -> assertThat(context).doesNotHaveBean(SeeStackEndpoint.class));
+			.run((context) -> assertThat(context).hasSingleBean(SeeStackClient.class)
+				.doesNotHaveBean(SeeStackEndpoint.class));
 	}
 
 	@Test

@@ -88,14 +88,62 @@ class SeeStackHealthAutoConfigurationTests {
 	}
 
 	@Test
-	void isDownWithTheReasonAfterTheBackendRefusedTheApiKey() {
+	void isUnknownWithTheReasonAfterTheBackendRefusedTheApiKey() {
 		withIngest("not-the-key").run((context) -> {
-			context.getBean(SeeStackClient.class).captureError(new IllegalStateException("boom"));
-			HealthIndicator indicator = context.getBean("seestackHealthIndicator", HealthIndicator.class);
-			await().atMost(Duration.ofSeconds(10)).until(() -> indicator.health().getStatus().equals(Status.DOWN));
-			assertThat(indicator.health().getDetails()).hasEntrySatisfying("reason",
+			SeeStackClient client = context.getBean(SeeStackClient.class);
+			client.captureError(new IllegalStateException("boom"));
+			await().atMost(Duration.ofSeconds(10)).until(() -> client.disabledReason().isPresent());
+			Health health = context.getBean("seestackHealthIndicator", HealthIndicator.class).health();
+			assertThat(health.getStatus()).isEqualTo(Status.UNKNOWN);
+			assertThat(health.getDetails()).containsEntry("mode", "remote")
+				.hasEntrySatisfying("reason", (reason) -> assertThat(reason.toString()).contains("401"));
+		});
+	}
+
+	@Test
+	void isDownWithTheReasonAfterTheBackendRefusedTheApiKeyWhenDownWhenFailing() {
+		withIngest("not-the-key").withPropertyValues("seestack.health.down-when-failing=true").run((context) -> {
+			SeeStackClient client = context.getBean(SeeStackClient.class);
+			client.captureError(new IllegalStateException("boom"));
+			await().atMost(Duration.ofSeconds(10)).until(() -> client.disabledReason().isPresent());
+			Health health = context.getBean("seestackHealthIndicator", HealthIndicator.class).health();
+			assertThat(health.getStatus()).isEqualTo(Status.DOWN);
+			assertThat(health.getDetails()).hasEntrySatisfying("reason",
 					(reason) -> assertThat(reason.toString()).contains("401"));
 		});
+	}
+
+	@Test
+	void isUnknownWithTheFailingFeatureWhileDeliveriesFailAfterEveryRetryThenUpAgain() {
+		// 429 with Retry-After: 0 is retried at once, so every attempt is used up in milliseconds.
+		ingest.respond("/ingest/v1/errors", 429, "Retry-After", "0");
+		withIngest(IngestServer.API_KEY).run((context) -> {
+			SeeStackClient client = context.getBean(SeeStackClient.class);
+			HealthIndicator indicator = context.getBean("seestackHealthIndicator", HealthIndicator.class);
+			client.captureError(new IllegalStateException("undeliverable"));
+			await().atMost(Duration.ofSeconds(10)).until(() -> indicator.health().getStatus().equals(Status.UNKNOWN));
+			Health health = indicator.health();
+			assertThat(health.getDetails()).containsEntry("mode", "remote")
+				.containsKey("failingSince")
+				.hasEntrySatisfying("reason", (reason) -> assertThat(reason.toString())
+					.startsWith("delivery of errors fails after every retry"));
+			ingest.reset();
+			client.captureError(new IllegalStateException("delivered"));
+			await().atMost(Duration.ofSeconds(10)).until(() -> indicator.health().getStatus().equals(Status.UP));
+			assertThat(indicator.health().getDetails()).doesNotContainKeys("reason", "failingSince");
+		});
+	}
+
+	@Test
+	void isDownWhileDeliveriesFailAfterEveryRetryWhenDownWhenFailing() {
+		ingest.respond("/ingest/v1/errors", 429, "Retry-After", "0");
+		withIngest(IngestServer.API_KEY).withPropertyValues("seestack.health.down-when-failing=true")
+			.run((context) -> {
+				context.getBean(SeeStackClient.class).captureError(new IllegalStateException("undeliverable"));
+				HealthIndicator indicator = context.getBean("seestackHealthIndicator", HealthIndicator.class);
+				await().atMost(Duration.ofSeconds(10))
+					.until(() -> indicator.health().getStatus().equals(Status.DOWN));
+			});
 	}
 
 	@Test
@@ -111,19 +159,25 @@ class SeeStackHealthAutoConfigurationTests {
 	void backsOffWhenTheApplicationDefinesTheIndicator() {
 		HealthIndicator own = () -> Health.up().build();
 		withIngest(IngestServer.API_KEY).withBean("seestackHealthIndicator", HealthIndicator.class, () -> own)
-			.run((context) -> assertThat(context).getBean("seestackHealthIndicator").isSameAs(own));
+			.run((context) -> {
+				assertThat(context).getBean("seestackHealthIndicator").isSameAs(own);
+				assertThat(context).doesNotHaveBean(SeeStackDeliveryFailures.class);
+			});
 	}
 
 	@Test
 	void isSwitchedOffByTheHealthIndicatorProperty() {
 		withIngest(IngestServer.API_KEY).withPropertyValues("management.health.seestack.enabled=false")
-			.run((context) -> assertThat(context).doesNotHaveBean("seestackHealthIndicator"));
+			.run((context) -> assertThat(context).doesNotHaveBean("seestackHealthIndicator")
+				.doesNotHaveBean(SeeStackDeliveryFailures.class));
 	}
 
 	@Test
-	void isSwitchedOffWithSeeStack() {
+	void isSwitchedOffWithSeeStackWhileTheNoopClientStays() {
 		withIngest(IngestServer.API_KEY).withPropertyValues("seestack.enabled=false")
-			.run((context) -> assertThat(context).doesNotHaveBean("seestackHealthIndicator"));
+			.run((context) -> assertThat(context).hasSingleBean(SeeStackClient.class)
+				.doesNotHaveBean("seestackHealthIndicator")
+				.doesNotHaveBean(SeeStackDeliveryFailures.class));
 	}
 
 	@Test

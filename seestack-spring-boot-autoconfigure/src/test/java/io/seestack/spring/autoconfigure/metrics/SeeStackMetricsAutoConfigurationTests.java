@@ -97,9 +97,10 @@ class SeeStackMetricsAutoConfigurationTests {
 	}
 
 	@Test
-	void isSwitchedOffWithSeeStack() {
+	void isSwitchedOffWithSeeStackWhileTheNoopClientStays() {
 		withIngest().withPropertyValues("seestack.enabled=false")
-			.run((context) -> assertThat(context).doesNotHaveBean(SeeStackMeterDeliveryListener.class)
+			.run((context) -> assertThat(context).hasSingleBean(SeeStackClient.class)
+				.doesNotHaveBean(SeeStackMeterDeliveryListener.class)
 				.doesNotHaveBean(SeeStackBufferMetrics.class));
 	}
 

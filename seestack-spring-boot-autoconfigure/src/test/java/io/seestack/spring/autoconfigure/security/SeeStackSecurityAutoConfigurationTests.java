@@ -1,5 +1,6 @@
 package io.seestack.spring.autoconfigure.security;
 
+import io.seestack.SeeStackClient;
 import io.seestack.spring.autoconfigure.SeeStackAutoConfiguration;
 import io.seestack.spring.autoconfigure.web.SeeStackRequestFilter;
 import io.seestack.spring.autoconfigure.web.SeeStackWebAutoConfiguration;
@@ -75,9 +76,10 @@ class SeeStackSecurityAutoConfigurationTests {
 	}
 
 	@Test
-	void isOffWhenSeeStackIsOff() {
+	void isOffWhenSeeStackIsOffWhileTheNoopClientStays() {
 		this.contextRunner.withPropertyValues("seestack.enabled=false")
-			.run((context) -> assertThat(context).doesNotHaveBean(SeeStackUserResolver.class)
+			.run((context) -> assertThat(context).hasSingleBean(SeeStackClient.class)
+				.doesNotHaveBean(SeeStackUserResolver.class)
 				.doesNotHaveBean(SeeStackUserFilter.class));
 	}
 

@@ -156,9 +156,10 @@ class SeeStackWebAutoConfigurationTests {
 	}
 
 	@Test
-	void isOffWhenSeeStackIsOff() {
+	void isOffWhenSeeStackIsOffWhileTheNoopClientStays() {
 		this.contextRunner.withPropertyValues("seestack.enabled=false")
-			.run((context) -> assertThat(context).doesNotHaveBean(SeeStackRequestFilter.class)
+			.run((context) -> assertThat(context).hasSingleBean(SeeStackClient.class)
+				.doesNotHaveBean(SeeStackRequestFilter.class)
 				.doesNotHaveBean(ClientIpResolver.class)
 				.doesNotHaveBean(SeeStackExceptionRecorder.class)
 				.doesNotHaveBean(SeeStackWebAutoConfiguration.FILTER_REGISTRATION_BEAN_NAME));
