@@ -692,6 +692,11 @@ public class SeeStackProperties implements InitializingBean {
 
 		public void setSessionIdKey(String sessionIdKey) {
 			this.sessionIdKey = sessionIdKey;
+		}
+
+	}
+
+	/**
 	 * The Actuator health indicator 'seestack'.
 	 */
 	public static class Health {
