@@ -2,12 +2,15 @@ package io.seestack.sample;
 
 import java.security.Principal;
 import java.util.Map;
+import java.util.concurrent.TimeUnit;
 import java.util.regex.Pattern;
 
 import io.seestack.Level;
 import io.seestack.SeeStackClient;
 import io.seestack.User;
 import org.jspecify.annotations.Nullable;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 import org.springframework.security.web.csrf.CsrfToken;
 import org.springframework.web.bind.annotation.GetMapping;
@@ -27,10 +30,15 @@ class DemoController {
 
 	private static final Pattern REF = Pattern.compile("[A-Za-z0-9-]{1,40}");
 
+	private static final Logger log = LoggerFactory.getLogger(DemoController.class);
+
 	private final SeeStackClient seeStack;
 
-	DemoController(SeeStackClient seeStack) {
+	private final AsyncReport asyncReport;
+
+	DemoController(SeeStackClient seeStack, AsyncReport asyncReport) {
 		this.seeStack = seeStack;
+		this.asyncReport = asyncReport;
 	}
 
 	/**
@@ -62,6 +70,22 @@ class DemoController {
 		this.seeStack.captureLog(Level.INFO, "Hello from the sample page (ref " + safeRef + ")",
 				Map.of("ref", safeRef, "source", "sample-page"));
 		return Map.of("logged", "Hello from the sample page", "ref", safeRef);
+	}
+
+	/** A warning logged through SLF4J, as application code does: SeeStack sends it with the request's user. */
+	@GetMapping("/demo/slf4j")
+	Map<String, String> slf4j(@RequestParam(defaultValue = "none") String ref) {
+		String safeRef = ref(ref);
+		log.warn("Stock is running low (ref {})", safeRef);
+		return Map.of("logged", "Stock is running low", "ref", safeRef);
+	}
+
+	/** An {@code @Async} task that logs and fails on another thread, with the request's user. */
+	@GetMapping("/demo/async")
+	Map<String, String> async(@RequestParam(defaultValue = "none") String ref) throws Exception {
+		String safeRef = ref(ref);
+		this.asyncReport.run(safeRef).get(10, TimeUnit.SECONDS);
+		return Map.of("ran", "The async report", "ref", safeRef);
 	}
 
 	/** The ref as given when it looks like one the page makes, so that no input ends up in a message as is. */

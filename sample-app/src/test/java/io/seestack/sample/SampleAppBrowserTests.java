@@ -152,7 +152,8 @@ class SampleAppBrowserTests {
 
 	private Clicks clickEveryAction() {
 		return new Clicks(click("action-unhandled", "500"), click("action-unavailable", "503"),
-				click("action-not-found", "404"), click("action-log", "200"));
+				click("action-not-found", "404"), click("action-log", "200"), click("action-slf4j", "200"),
+				click("action-async", "200"));
 	}
 
 	/** Clicks an action button, waits for its answer, checks its status and returns the click's ref. */
@@ -184,16 +185,20 @@ class SampleAppBrowserTests {
 		assertThat(rows).as("%s: errors (the 404 is not one)", phase)
 			.filteredOn((row) -> row.kind().equals("error"))
 			.extracting(Row::ref)
-			.containsExactlyInAnyOrder(clicks.unhandled(), clicks.unavailable());
-		assertThat(rows).as("%s: the errors' and the log entry's user", phase)
-			.filteredOn((row) -> Set.of(clicks.unhandled(), clicks.unavailable(), clicks.log()).contains(row.ref()))
+			.containsExactlyInAnyOrder(clicks.unhandled(), clicks.unavailable(), clicks.async());
+		assertThat(rows).as("%s: the errors' and the log entries' user", phase)
+			.filteredOn((row) -> Set.of(clicks.unhandled(), clicks.unavailable(), clicks.log(), clicks.slf4j(),
+					clicks.async()).contains(row.ref()))
 			.extracting((row) -> row.kind() + " " + row.userOrAnonymous())
-			.containsExactlyInAnyOrder("error " + expected, "error " + expected, "log " + expected);
+			// the SLF4J warning, and the async task's error and SLF4J warning, logged on another thread
+			.containsExactlyInAnyOrder("error " + expected, "error " + expected, "log " + expected,
+					"log " + expected, "error " + expected, "log " + expected);
 		assertThat(rows).as("%s: HTTP request items of the actions", phase)
 			.filteredOn((row) -> row.kind().equals("http") && row.path().startsWith("/api/demo/"))
 			.extracting((row) -> row.path() + " " + row.status() + " " + row.userOrAnonymous())
 			.containsExactlyInAnyOrder("/api/demo/unhandled 500 " + expected, "/api/demo/unavailable 503 " + expected,
-					"/api/demo/no-such-page 404 " + expected, "/api/demo/log 200 " + expected);
+					"/api/demo/no-such-page 404 " + expected, "/api/demo/log 200 " + expected,
+					"/api/demo/slf4j 200 " + expected, "/api/demo/async 200 " + expected);
 		assertThat(rows).as("%s: no payload carries another user", phase)
 			.allSatisfy((row) -> assertThat(row.user()).as(row.toString()).isIn(user, null));
 	}
@@ -234,8 +239,9 @@ class SampleAppBrowserTests {
 						"", ""));
 			}
 			else if (path.endsWith("/logs")) {
+				String ref = body.path("metadata").path("ref").asString("");
 				rows.add(new Row(key, "log", textOrNull(body.path("metadata").path("userId")),
-						body.path("metadata").path("ref").asString(""), "", ""));
+						ref.isEmpty() ? refIn(body.path("message")) : ref, "", ""));
 			}
 			else if (path.endsWith("/http-requests")) {
 				int i = 0;
@@ -291,7 +297,8 @@ class SampleAppBrowserTests {
 	}
 
 	/** The refs of one round of clicks. */
-	private record Clicks(String unhandled, String unavailable, String notFound, String log) {
+	private record Clicks(String unhandled, String unavailable, String notFound, String log, String slf4j,
+			String async) {
 	}
 
 	/** One captured error, log entry or HTTP request item; {@code user} is null when anonymous. */

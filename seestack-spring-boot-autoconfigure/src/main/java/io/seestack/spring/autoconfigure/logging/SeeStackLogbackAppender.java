@@ -23,7 +23,7 @@ import org.jspecify.annotations.Nullable;
  * where another thread processes the event, the user id and trace id come from the event's MDC (the starter puts
  * them there during requests).
  *
- * <p>Never sends SeeStack's own log lines ({@code io.seestack.*}), so a failing backend cannot feed itself, and
+ * <p>Never sends SeeStack's own log lines ({@code io.seestack.internal}, {@code io.seestack.spring}, ...), so a failing backend cannot feed itself, and
  * nothing logged while capturing on this thread. Events logged before the application context's client is bound
  * (startup warnings) are kept, up to {@link #EARLY_EVENTS}, and sent once it is.
  */
@@ -37,7 +37,9 @@ public class SeeStackLogbackAppender extends UnsynchronizedAppenderBase<ILogging
 
 	static final int MAX_FRAMES = 64;
 
-	private static final String OWN_LOGGERS = "io.seestack.";
+	/** SeeStack's own loggers: the core's implementation and facade, and the starter; not an application's. */
+	private static final List<String> OWN_LOGGERS = List.of("io.seestack.internal", "io.seestack.spring",
+			"io.seestack.SeeStack", "io.seestack.transport");
 
 	private static final ThreadLocal<Boolean> appending = new ThreadLocal<>();
 
@@ -79,7 +81,7 @@ public class SeeStackLogbackAppender extends UnsynchronizedAppenderBase<ILogging
 	/** Whether the event is one the settings send: level, loggers, and never SeeStack's own. */
 	boolean isSent(ILoggingEvent event) {
 		String logger = event.getLoggerName();
-		if (!event.getLevel().isGreaterOrEqual(this.settings.minimumLevel()) || logger.startsWith(OWN_LOGGERS)) {
+		if (!event.getLevel().isGreaterOrEqual(this.settings.minimumLevel()) || matchesAny(logger, OWN_LOGGERS)) {
 			return false;
 		}
 		if (!this.settings.includeLoggers().isEmpty() && !matchesAny(logger, this.settings.includeLoggers())) {
