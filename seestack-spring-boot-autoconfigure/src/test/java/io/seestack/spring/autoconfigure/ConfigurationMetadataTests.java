@@ -24,7 +24,8 @@ class ConfigurationMetadataTests {
 			"seestack.trusted-proxies", "seestack.user.ip", "seestack.user.id-claim", "seestack.user.email-claim",
 			"seestack.user.username-claim", "seestack.exceptions.enabled", "seestack.exceptions.minimum-status",
 			"seestack.exceptions.ignored", "seestack.http.enabled", "seestack.http.exclude-paths",
-			"seestack.http.sample-rate", "seestack.security.enabled", "seestack.local.enabled", "seestack.local.outbox",
+			"seestack.http.sample-rate", "seestack.http.outbound.enabled", "seestack.http.outbound.propagate-trace",
+			"seestack.security.enabled", "seestack.local.enabled", "seestack.local.outbox",
 			"seestack.replay.session-header",
 			// generated from @Endpoint(id = "seestack")
 			"management.endpoint.seestack.access", "management.endpoint.seestack.cache.time-to-live");
@@ -56,7 +57,9 @@ class ConfigurationMetadataTests {
 			.containsEntry("seestack.send-default-pii", "false")
 			.containsEntry("seestack.http.exclude-paths", "[\"/actuator/**\"]")
 			.containsEntry("seestack.exceptions.minimum-status", "500")
-			.containsEntry("seestack.local.enabled", "true");
+			.containsEntry("seestack.local.enabled", "true")
+			.containsEntry("seestack.http.outbound.enabled", "true")
+			.containsEntry("seestack.http.outbound.propagate-trace", "false");
 	}
 
 	@Test
