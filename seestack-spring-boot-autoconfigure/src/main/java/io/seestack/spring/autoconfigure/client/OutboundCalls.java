@@ -6,6 +6,7 @@ import java.time.Instant;
 import java.util.HexFormat;
 import java.util.Locale;
 import java.util.concurrent.ThreadLocalRandom;
+import java.util.regex.Pattern;
 
 import io.seestack.HttpRequestEvent;
 import io.seestack.Scope;
@@ -14,10 +15,11 @@ import org.apache.commons.logging.Log;
 import org.apache.commons.logging.LogFactory;
 import org.jspecify.annotations.Nullable;
 
+import org.springframework.http.HttpHeaders;
+
 /**
  * What the RestClient, RestTemplate and WebClient instrumentations share: which calls get an item, what their
- * host, path and trace header are, and the item itself. Knows nothing of Spring's HTTP types, so that each client
- * kind only reads its own request and response.
+ * host, path and trace header are, and the item itself; each client kind only reads its own request and response.
  *
  * <p>The item's user and trace id are the calling scope's: the core resolves them when the event has none, on the
  * thread that captures it. The synchronous clients capture on the calling thread; the WebClient filter restores a
@@ -28,14 +30,15 @@ final class OutboundCalls {
 	/** The W3C trace context header. */
 	static final String TRACEPARENT = "traceparent";
 
-	/** The trace context of a call that propagates nothing and whose item takes the scope's trace id. */
-	static final Trace NO_TRACE = new Trace(null, null);
-
 	private static final Log logger = LogFactory.getLog(OutboundCalls.class);
 
 	private static final HexFormat HEX = HexFormat.of();
 
-	private static final int TRACE_ID_LENGTH = 32;
+	/** A W3C trace id: 32 lowercase hex digits, not all zero. */
+	private static final Pattern TRACE_ID = Pattern.compile("(?!0{32})[0-9a-f]{32}");
+
+	/** A {@code ;} path parameter, such as {@code ;jsessionid=...}, up to the end of its segment. */
+	private static final Pattern PATH_PARAMETER = Pattern.compile(";[^/]*");
 
 	private final SeeStackClient client;
 
@@ -79,23 +82,19 @@ final class OutboundCalls {
 	}
 
 	/**
-	 * The trace context of a call that starts now, on the caller's thread: with {@code propagate-trace}, a
-	 * {@code traceparent} header with the trace id of the caller's scope, or, outside every scope, a new trace id
-	 * that the item carries too. Nothing when the call already has a {@code traceparent} (Micrometer Tracing's, or
-	 * the application's own), or when the scope's trace id is not a W3C one (the application set its own).
-	 * @param hasTraceparent whether the request already has the header
+	 * The {@code traceparent} header to add to a call that starts now, on the caller's thread: with
+	 * {@code propagate-trace}, the trace id of the caller's scope with a new span id. {@code null} when not
+	 * propagating, outside every scope (no trace to carry on), when the scope's trace id is not a W3C one (the
+	 * application set its own), or when the call already has a {@code traceparent} (Micrometer Tracing's, or the
+	 * application's own).
 	 */
-	Trace trace(boolean hasTraceparent) {
-		if (!this.propagateTrace || hasTraceparent) {
-			return NO_TRACE;
+	@Nullable String traceparent(HttpHeaders headers) {
+		if (!this.propagateTrace || headers.getFirst(TRACEPARENT) != null) {
+			return null;
 		}
 		Scope scope = this.client.currentScope().orElse(null);
-		String scopeTraceId = (scope != null) ? scope.traceId() : null;
-		if (scopeTraceId == null) {
-			String traceId = newTraceId();
-			return new Trace(traceId, traceparent(traceId));
-		}
-		return isW3cTraceId(scopeTraceId) ? new Trace(null, traceparent(scopeTraceId)) : NO_TRACE;
+		String traceId = (scope != null) ? scope.traceId() : null;
+		return (traceId != null && TRACE_ID.matcher(traceId).matches()) ? traceparentOf(traceId) : null;
 	}
 
 	/**
@@ -109,10 +108,9 @@ final class OutboundCalls {
 	 * @param start when the call started
 	 * @param requestSize the request body's size in bytes, 0 when unknown
 	 * @param responseSize the response body's size in bytes, from its {@code Content-Length}, 0 when unknown
-	 * @param trace the call's trace context
 	 */
 	void record(String method, URI uri, @Nullable Object uriTemplate, int status, long startNanos, Instant start,
-			long requestSize, long responseSize, Trace trace) {
+			long requestSize, long responseSize) {
 		try {
 			this.client.captureHttpRequest(HttpRequestEvent.builder()
 				.direction(HttpRequestEvent.Direction.OUTBOUND)
@@ -123,7 +121,6 @@ final class OutboundCalls {
 				.duration(Duration.ofNanos(System.nanoTime() - startNanos))
 				.requestSize(Math.max(0, requestSize))
 				.responseSize(Math.max(0, responseSize))
-				.traceId(trace.traceId())
 				.timestamp(start)
 				.build());
 		}
@@ -263,50 +260,13 @@ final class OutboundCalls {
 
 	/** The path without {@code ;} path parameters such as {@code ;jsessionid=...}, which may carry secrets. */
 	static String withoutPathParameters(String path) {
-		int semicolon = path.indexOf(';');
-		if (semicolon < 0) {
-			return path;
-		}
-		StringBuilder result = new StringBuilder(path.length());
-		int index = 0;
-		while (semicolon >= 0) {
-			result.append(path, index, semicolon);
-			int slash = path.indexOf('/', semicolon);
-			if (slash < 0) {
-				return result.toString();
-			}
-			index = slash;
-			semicolon = path.indexOf(';', index);
-		}
-		return result.append(path, index, path.length()).toString();
+		return (path.indexOf(';') < 0) ? path : PATH_PARAMETER.matcher(path).replaceAll("");
 	}
 
 	/** A {@code version-traceid-parentid-flags} header for the trace id, with a new span id, sampled. */
-	static String traceparent(String traceId) {
+	static String traceparentOf(String traceId) {
 		long spanId = ThreadLocalRandom.current().nextLong();
 		return "00-" + traceId + "-" + HEX.toHexDigits((spanId != 0) ? spanId : 1) + "-01";
-	}
-
-	/** A new random trace id: 32 lowercase hex digits, never all zero. */
-	static String newTraceId() {
-		ThreadLocalRandom random = ThreadLocalRandom.current();
-		return HEX.toHexDigits(random.nextLong()) + HEX.toHexDigits(random.nextLong() | 1L);
-	}
-
-	/** Whether the id can be a W3C trace id: 32 lowercase hex digits, not all zero. */
-	static boolean isW3cTraceId(String traceId) {
-		if (traceId.length() != TRACE_ID_LENGTH) {
-			return false;
-		}
-		boolean zero = true;
-		for (int i = 0; i < TRACE_ID_LENGTH; i++) {
-			char c = traceId.charAt(i);
-			if (!((c >= '0' && c <= '9') || (c >= 'a' && c <= 'f'))) {
-				return false;
-			}
-			zero &= (c == '0');
-		}
-		return !zero;
 	}
 
 	private static @Nullable URI parse(@Nullable String url) {
@@ -332,15 +292,6 @@ final class OutboundCalls {
 			case "http", "ws" -> 80;
 			default -> -1;
 		};
-	}
-
-	/**
-	 * The trace context of one call.
-	 * @param traceId the trace id of the item, or {@code null} for the calling scope's
-	 * @param traceparent the {@code traceparent} header to add, or {@code null} for none
-	 */
-	record Trace(@Nullable String traceId, @Nullable String traceparent) {
-
 	}
 
 }

@@ -53,10 +53,9 @@ public final class SeeStackClientHttpRequestInterceptor implements ClientHttpReq
 		if (!this.calls.isMonitored(uri)) {
 			return execution.execute(request, body);
 		}
-		OutboundCalls.Trace trace = this.calls
-			.trace(request.getHeaders().getFirst(OutboundCalls.TRACEPARENT) != null);
-		if (trace.traceparent() != null) {
-			request.getHeaders().set(OutboundCalls.TRACEPARENT, trace.traceparent());
+		String traceparent = this.calls.traceparent(request.getHeaders());
+		if (traceparent != null) {
+			request.getHeaders().set(OutboundCalls.TRACEPARENT, traceparent);
 		}
 		Instant start = Instant.now();
 		long startNanos = System.nanoTime();
@@ -65,11 +64,11 @@ public final class SeeStackClientHttpRequestInterceptor implements ClientHttpReq
 			response = execution.execute(request, body);
 		}
 		catch (IOException | RuntimeException ex) {
-			record(request, uri, 0, startNanos, start, body.length, 0, trace);
+			record(request, uri, 0, startNanos, start, body.length, 0);
 			throw ex;
 		}
 		record(request, uri, status(response), startNanos, start, body.length,
-				response.getHeaders().getContentLength(), trace);
+				response.getHeaders().getContentLength());
 		return response;
 	}
 
@@ -84,9 +83,9 @@ public final class SeeStackClientHttpRequestInterceptor implements ClientHttpReq
 	}
 
 	private void record(HttpRequest request, URI uri, int status, long startNanos, Instant start, long requestSize,
-			long responseSize, OutboundCalls.Trace trace) {
+			long responseSize) {
 		this.calls.record(request.getMethod().name(), uri, request.getAttributes().get(URI_TEMPLATE_ATTRIBUTE),
-				status, startNanos, start, requestSize, responseSize, trace);
+				status, startNanos, start, requestSize, responseSize);
 	}
 
 }

@@ -54,16 +54,15 @@ public final class SeeStackExchangeFilterFunction implements ExchangeFilterFunct
 		if (!this.calls.isMonitored(uri)) {
 			return next.exchange(request);
 		}
-		OutboundCalls.Trace trace = this.calls
-			.trace(request.headers().getFirst(OutboundCalls.TRACEPARENT) != null);
+		String traceparent = this.calls.traceparent(request.headers());
 		ScopeSnapshot caller = this.calls.client().snapshot();
-		ClientRequest sent = (trace.traceparent() != null)
-				? ClientRequest.from(request).header(OutboundCalls.TRACEPARENT, trace.traceparent()).build() : request;
+		ClientRequest sent = (traceparent != null)
+				? ClientRequest.from(request).header(OutboundCalls.TRACEPARENT, traceparent).build() : request;
 		String method = request.method().name();
 		Object uriTemplate = request.attributes().get(URI_TEMPLATE_ATTRIBUTE);
 		long requestSize = request.headers().getContentLength();
 		return Mono.defer(() -> {
-			Exchange exchange = new Exchange(method, uri, uriTemplate, requestSize, trace, caller);
+			Exchange exchange = new Exchange(method, uri, uriTemplate, requestSize, caller);
 			return next.exchange(sent)
 				.doOnSuccess((response) -> exchange.end(response))
 				.doOnError((ex) -> exchange.end(null))
@@ -88,17 +87,13 @@ public final class SeeStackExchangeFilterFunction implements ExchangeFilterFunct
 
 		private final long requestSize;
 
-		private final OutboundCalls.Trace trace;
-
 		private final ScopeSnapshot caller;
 
-		Exchange(String method, URI uri, @Nullable Object uriTemplate, long requestSize, OutboundCalls.Trace trace,
-				ScopeSnapshot caller) {
+		Exchange(String method, URI uri, @Nullable Object uriTemplate, long requestSize, ScopeSnapshot caller) {
 			this.method = method;
 			this.uri = uri;
 			this.uriTemplate = uriTemplate;
 			this.requestSize = requestSize;
-			this.trace = trace;
 			this.caller = caller;
 		}
 
@@ -110,7 +105,7 @@ public final class SeeStackExchangeFilterFunction implements ExchangeFilterFunct
 			long responseSize = (response != null) ? response.headers().contentLength().orElse(0) : 0;
 			try (Scope scope = this.caller.restore()) {
 				SeeStackExchangeFilterFunction.this.calls.record(this.method, this.uri, this.uriTemplate, status,
-						this.startNanos, this.start, this.requestSize, responseSize, this.trace);
+						this.startNanos, this.start, this.requestSize, responseSize);
 			}
 		}
 

@@ -8,6 +8,8 @@ import io.seestack.SeeStackOptions;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 
+import org.springframework.http.HttpHeaders;
+
 import static org.assertj.core.api.Assertions.assertThat;
 
 /**
@@ -112,33 +114,39 @@ class OutboundCallsTests {
 		OutboundCalls calls = new OutboundCalls(this.client, null, false);
 		try (Scope scope = this.client.openScope()) {
 			scope.setTraceId(TRACE_ID);
-			assertThat(calls.trace(false)).isEqualTo(OutboundCalls.NO_TRACE);
+			assertThat(calls.traceparent(new HttpHeaders())).isNull();
 		}
 	}
 
 	@Test
-	void propagatesTheScopesTraceIdWithANewSpanIdAndLeavesTheItemToTheScope() {
+	void propagatesTheScopesTraceIdWithANewSpanIdPerCall() {
 		OutboundCalls calls = new OutboundCalls(this.client, null, true);
 		try (Scope scope = this.client.openScope()) {
 			scope.setTraceId(TRACE_ID);
-			OutboundCalls.Trace first = calls.trace(false);
-			OutboundCalls.Trace second = calls.trace(false);
-			assertThat(first.traceId()).isNull();
-			assertThat(first.traceparent()).matches("00-" + TRACE_ID + "-[0-9a-f]{16}-01");
-			assertThat(first.traceparent()).isNotEqualTo(second.traceparent());
+			String first = calls.traceparent(new HttpHeaders());
+			assertThat(first).matches("00-" + TRACE_ID + "-[0-9a-f]{16}-01");
+			assertThat(first).isNotEqualTo(calls.traceparent(new HttpHeaders()));
+			try (Scope inner = this.client.openScope()) {
+				assertThat(calls.traceparent(new HttpHeaders())).as("an enclosing scope's trace id")
+					.startsWith("00-" + TRACE_ID + "-");
+			}
 		}
 	}
 
 	@Test
-	void outsideEveryScopeTheItemAndTheHeaderShareANewTraceId() {
-		OutboundCalls.Trace trace = new OutboundCalls(this.client, null, true).trace(false);
-		assertThat(trace.traceId()).matches("[0-9a-f]{32}");
-		assertThat(trace.traceparent()).startsWith("00-" + trace.traceId() + "-");
+	void propagatesNothingOutsideEveryScope() {
+		assertThat(new OutboundCalls(this.client, null, true).traceparent(new HttpHeaders())).isNull();
 	}
 
 	@Test
 	void keepsATraceparentTheCallAlreadyHas() {
-		assertThat(new OutboundCalls(this.client, null, true).trace(true)).isEqualTo(OutboundCalls.NO_TRACE);
+		OutboundCalls calls = new OutboundCalls(this.client, null, true);
+		HttpHeaders headers = new HttpHeaders();
+		headers.set("traceparent", "00-0af7651916cd43dd8448eb211c80319c-b7ad6b7169203331-01");
+		try (Scope scope = this.client.openScope()) {
+			scope.setTraceId(TRACE_ID);
+			assertThat(calls.traceparent(headers)).isNull();
+		}
 	}
 
 	@Test
@@ -146,9 +154,11 @@ class OutboundCallsTests {
 		OutboundCalls calls = new OutboundCalls(this.client, null, true);
 		try (Scope scope = this.client.openScope()) {
 			scope.setTraceId("order-4711");
-			assertThat(calls.trace(false)).isEqualTo(OutboundCalls.NO_TRACE);
+			assertThat(calls.traceparent(new HttpHeaders())).isNull();
 			scope.setTraceId("00000000000000000000000000000000");
-			assertThat(calls.trace(false)).isEqualTo(OutboundCalls.NO_TRACE);
+			assertThat(calls.traceparent(new HttpHeaders())).isNull();
+			scope.setTraceId(TRACE_ID.toUpperCase(java.util.Locale.ROOT));
+			assertThat(calls.traceparent(new HttpHeaders())).isNull();
 		}
 	}
 
