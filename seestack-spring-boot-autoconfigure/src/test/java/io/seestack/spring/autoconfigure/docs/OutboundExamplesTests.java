@@ -29,7 +29,7 @@ import static org.assertj.core.api.Assertions.assertThat;
  * The code example of docs/outbound.md, compiled and run here against a service on loopback; the Markdown must show
  * exactly the tagged region (checked by {@code DocSnippetsTests} in seestack-core).
  */
-class OutboundExamples {
+class OutboundExamplesTests {
 
 	@TempDir
 	Path temp;
