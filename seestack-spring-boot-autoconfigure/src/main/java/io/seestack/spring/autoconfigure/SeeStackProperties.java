@@ -436,7 +436,7 @@ public class SeeStackProperties implements InitializingBean {
 	}
 
 	/**
-	 * Monitoring of the HTTP requests that the application receives.
+	 * Monitoring of the HTTP requests that the application receives, and (under outbound) of those it makes.
 	 */
 	public static class Http {
 
@@ -455,6 +455,8 @@ public class SeeStackProperties implements InitializingBean {
 		 * captured whatever the sample.
 		 */
 		private double sampleRate = 1.0;
+
+		private final Outbound outbound = new Outbound();
 
 		public boolean isEnabled() {
 			return this.enabled;
@@ -478,6 +480,46 @@ public class SeeStackProperties implements InitializingBean {
 
 		public void setSampleRate(double sampleRate) {
 			this.sampleRate = sampleRate;
+		}
+
+		public Outbound getOutbound() {
+			return this.outbound;
+		}
+
+		/**
+		 * Monitoring of the HTTP calls that the application makes through the RestClient, RestTemplate and
+		 * WebClient builders of Spring Boot.
+		 */
+		public static class Outbound {
+
+			/**
+			 * Whether to send an outbound HTTP request item for every call the application makes through a
+			 * RestClient, RestTemplate or WebClient built from Spring Boot's builders. Needs project-id.
+			 */
+			private boolean enabled = true;
+
+			/**
+			 * Whether to add a W3C traceparent header with the trace id of the calling scope to those calls, so that
+			 * the called service can carry on the trace. A traceparent header the call already has is kept.
+			 */
+			private boolean propagateTrace;
+
+			public boolean isEnabled() {
+				return this.enabled;
+			}
+
+			public void setEnabled(boolean enabled) {
+				this.enabled = enabled;
+			}
+
+			public boolean isPropagateTrace() {
+				return this.propagateTrace;
+			}
+
+			public void setPropagateTrace(boolean propagateTrace) {
+				this.propagateTrace = propagateTrace;
+			}
+
 		}
 
 	}

@@ -25,7 +25,8 @@ class ConfigurationMetadataTests {
 			"seestack.trusted-proxies", "seestack.user.ip", "seestack.user.id-claim", "seestack.user.email-claim",
 			"seestack.user.username-claim", "seestack.exceptions.enabled", "seestack.exceptions.minimum-status",
 			"seestack.exceptions.ignored", "seestack.http.enabled", "seestack.http.exclude-paths",
-			"seestack.http.sample-rate", "seestack.security.enabled", "seestack.local.enabled", "seestack.local.outbox",
+			"seestack.http.sample-rate", "seestack.http.outbound.enabled", "seestack.http.outbound.propagate-trace",
+			"seestack.security.enabled", "seestack.local.enabled", "seestack.local.outbox",
 			"seestack.replay.session-header", "seestack.logs.enabled", "seestack.logs.minimum-level",
 			"seestack.logs.include-loggers", "seestack.logs.exclude-loggers", "seestack.logs.mdc-keys",
 			"seestack.mdc.enabled", "seestack.mdc.user-id-key", "seestack.mdc.trace-id-key",
@@ -62,7 +63,9 @@ class ConfigurationMetadataTests {
 			.containsEntry("seestack.exceptions.minimum-status", "500")
 			.containsEntry("seestack.local.enabled", "true")
 			.containsEntry("seestack.require-api-key", "false")
-			.containsEntry("seestack.health.down-when-failing", "false");
+			.containsEntry("seestack.health.down-when-failing", "false")
+			.containsEntry("seestack.http.outbound.enabled", "true")
+			.containsEntry("seestack.http.outbound.propagate-trace", "false");
 	}
 
 	@Test

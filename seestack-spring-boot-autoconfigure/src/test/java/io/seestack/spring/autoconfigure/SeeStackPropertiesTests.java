@@ -65,6 +65,8 @@ class SeeStackPropertiesTests {
 		assertThat(properties.getExceptions().getIgnored()).isEmpty();
 		assertThat(properties.getHttp().isEnabled()).isTrue();
 		assertThat(properties.getHttp().getExcludePaths()).containsExactly("/actuator/**");
+		assertThat(properties.getHttp().getOutbound().isEnabled()).isTrue();
+		assertThat(properties.getHttp().getOutbound().isPropagateTrace()).isFalse();
 		assertThat(properties.getSecurity().isEnabled()).isTrue();
 		assertThat(properties.getLocal().isEnabled()).isTrue();
 		assertThat(properties.getLocal().getOutbox()).isNull();
