@@ -8,6 +8,7 @@ import java.util.regex.Pattern;
 import io.seestack.Level;
 import io.seestack.SeeStackClient;
 import io.seestack.User;
+import jakarta.servlet.http.HttpServletRequest;
 import org.jspecify.annotations.Nullable;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -17,6 +18,7 @@ import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RestController;
+import org.springframework.web.client.RestClient;
 
 /**
  * What the sample page calls: who the visitor is, and one endpoint per thing SeeStack captures. Every action takes
@@ -36,9 +38,12 @@ class DemoController {
 
 	private final AsyncReport asyncReport;
 
-	DemoController(SeeStackClient seeStack, AsyncReport asyncReport) {
+	private final RestClient restClient;
+
+	DemoController(SeeStackClient seeStack, AsyncReport asyncReport, RestClient.Builder restClient) {
 		this.seeStack = seeStack;
 		this.asyncReport = asyncReport;
+		this.restClient = restClient.build();
 	}
 
 	/**
@@ -86,6 +91,20 @@ class DemoController {
 		String safeRef = ref(ref);
 		this.asyncReport.run(safeRef).get(10, TimeUnit.SECONDS);
 		return Map.of("ran", "The async report", "ref", safeRef);
+	}
+
+	/**
+	 * A call to another service, here this application's own health endpoint: SeeStack records it as an outbound
+	 * HTTP item with the request's user (the query, which can carry secrets, is never sent).
+	 */
+	@GetMapping("/demo/outbound")
+	Map<String, String> outbound(@RequestParam(defaultValue = "none") String ref, HttpServletRequest request) {
+		String safeRef = ref(ref);
+		String health = this.restClient.get()
+			.uri("http://127.0.0.1:{port}/actuator/health?ref={ref}", request.getLocalPort(), safeRef)
+			.retrieve()
+			.body(String.class);
+		return Map.of("called", "/actuator/health", "answer", String.valueOf(health), "ref", safeRef);
 	}
 
 	/** The ref as given when it looks like one the page makes, so that no input ends up in a message as is. */

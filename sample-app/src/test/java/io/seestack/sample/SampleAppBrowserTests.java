@@ -153,7 +153,7 @@ class SampleAppBrowserTests {
 	private Clicks clickEveryAction() {
 		return new Clicks(click("action-unhandled", "500"), click("action-unavailable", "503"),
 				click("action-not-found", "404"), click("action-log", "200"), click("action-slf4j", "200"),
-				click("action-async", "200"));
+				click("action-async", "200"), click("action-outbound", "200"));
 	}
 
 	/** Clicks an action button, waits for its answer, checks its status and returns the click's ref. */
@@ -198,7 +198,12 @@ class SampleAppBrowserTests {
 			.extracting((row) -> row.path() + " " + row.status() + " " + row.userOrAnonymous())
 			.containsExactlyInAnyOrder("/api/demo/unhandled 500 " + expected, "/api/demo/unavailable 503 " + expected,
 					"/api/demo/no-such-page 404 " + expected, "/api/demo/log 200 " + expected,
-					"/api/demo/slf4j 200 " + expected, "/api/demo/async 200 " + expected);
+					"/api/demo/slf4j 200 " + expected, "/api/demo/async 200 " + expected,
+					"/api/demo/outbound 200 " + expected);
+		assertThat(rows).as("%s: the outbound call's item, with the user of the request that made it", phase)
+			.filteredOn((row) -> row.kind().equals("http") && row.path().equals("/actuator/health"))
+			.extracting((row) -> row.path() + " " + row.status() + " " + row.userOrAnonymous())
+			.containsExactly("/actuator/health 200 " + expected);
 		assertThat(rows).as("%s: no payload carries another user", phase)
 			.allSatisfy((row) -> assertThat(row.user()).as(row.toString()).isIn(user, null));
 	}
@@ -298,7 +303,7 @@ class SampleAppBrowserTests {
 
 	/** The refs of one round of clicks. */
 	private record Clicks(String unhandled, String unavailable, String notFound, String log, String slf4j,
-			String async) {
+			String async, String outbound) {
 	}
 
 	/** One captured error, log entry or HTTP request item; {@code user} is null when anonymous. */
