@@ -4,6 +4,7 @@ import java.util.List;
 import java.util.Queue;
 import java.util.concurrent.ConcurrentLinkedQueue;
 
+import ch.qos.logback.classic.LoggerContext;
 import io.seestack.SeeStackClient;
 import io.seestack.spring.autoconfigure.web.testapp.ContextEndpoints;
 import io.seestack.spring.autoconfigure.web.testapp.Payloads;
@@ -125,6 +126,21 @@ class LogsIntegrationTests {
 	@Test
 	void aWarningLoggedWhileTheApplicationStartedIsSent() {
 		assertThat(startupLogs).contains("starting with the default catalogue");
+	}
+
+	@Test
+	void theAppenderIsAttachedAgainWhenLogbackIsReset() {
+		LoggerContext logback = (LoggerContext) LoggerFactory.getILoggerFactory();
+		assertThat(logback.getLogger(org.slf4j.Logger.ROOT_LOGGER_NAME).getAppender(SeeStackLogbackAppender.NAME))
+			.isNotNull();
+		// What Spring Boot's logging system does when it re-initialises: every appender is detached and stopped.
+		logback.reset();
+		Payloads.flush(this.client);
+		ingest.reset();
+		this.http.get("/context/log-warn", "Authorization", TestHttp.basic("u1"));
+		Payloads.flush(this.client);
+		assertThat(applicationLogs("com.example.shop.Checkout")).extracting((log) -> text(log, "metadata", "userId"))
+			.containsExactly("u1");
 	}
 
 	@Test
