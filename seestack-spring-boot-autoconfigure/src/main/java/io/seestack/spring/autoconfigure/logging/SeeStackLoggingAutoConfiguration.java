@@ -108,6 +108,14 @@ public final class SeeStackLoggingAutoConfiguration {
 			return new SeeStackTaskDecorator(seeStackClient, mdc.getIfAvailable());
 		}
 
+		/** The executors and schedulers the application defines itself, not through Boot's builders. */
+		@Bean
+		@ConditionalOnClass(name = "org.springframework.scheduling.concurrent.ThreadPoolTaskExecutor")
+		static SeeStackExecutorPostProcessor seeStackExecutorPostProcessor(
+				ObjectProvider<SeeStackTaskDecorator> seeStackTaskDecorator) {
+			return new SeeStackExecutorPostProcessor(seeStackTaskDecorator);
+		}
+
 	}
 
 	@Configuration(proxyBeanMethods = false)
