@@ -95,6 +95,19 @@ class FormLoginIntegrationTests {
 	}
 
 	@Test
+	void theApplicationsOwnLogLineCarriesTheSessionsUserAndNoneAfterLogout() {
+		this.http.postForm("/login", "username=alice&password=" + TestHttp.PASSWORD);
+		assertThat(this.http.get("/warn").statusCode()).isEqualTo(200);
+		this.http.postForm("/logout", "");
+		assertThat(this.http.get("/public/warn").statusCode()).isEqualTo(200);
+		Payloads.flush(this.client);
+		assertThat(ingest.bodies(Payloads.LOGS)).filteredOn((log) -> "Order total recalculated".equals(text(log,
+				"message")))
+			.extracting((log) -> String.valueOf(text(log, "metadata", "userId")))
+			.containsExactlyInAnyOrder("alice", "null");
+	}
+
+	@Test
 	void attributesNothingToAFailedLogin() {
 		assertThat(this.http.postForm("/login", "username=alice&password=wrong").statusCode()).isEqualTo(302);
 		assertThat(this.http.get("/hello").statusCode()).as("redirected to the login page").isEqualTo(302);

@@ -68,6 +68,13 @@ public class TestEndpoints {
 		throw new ResponseStatusException(HttpStatus.CONFLICT, "conflict");
 	}
 
+	/** A warning logged through SLF4J, as application code does. */
+	@GetMapping({ "/warn", "/public/warn" })
+	String warn() {
+		org.slf4j.LoggerFactory.getLogger("com.example.shop.Orders").warn("Order total recalculated");
+		return "warned";
+	}
+
 	@GetMapping("/items/{id}")
 	String item(@PathVariable long id) {
 		return "item " + id;
