@@ -95,6 +95,18 @@ class SeeStackLogbackAppenderTests {
 	}
 
 	@Test
+	void aLineLoggedBeforeTheUserIsKnownIsAttributedByIdentify() {
+		attach(new SeeStackLogbackAppender(new LogsSettings(Level.WARN, List.of(), List.of(), List.of(), null, null)));
+		try (Scope scope = this.client.openScope()) {
+			this.logback.getLogger("com.example.login").warn("second attempt");
+			this.client.identify(User.builder().id("ada").build(), true);
+		}
+		Payloads.flush(this.client);
+		assertThat(this.ingest.bodies(Payloads.LOGS)).singleElement()
+			.satisfies((log) -> assertThat(text(log, "metadata", "userId")).isEqualTo("ada"));
+	}
+
+	@Test
 	void keepsWhatIsLoggedBeforeAClientIsBoundAndSendsItThen() {
 		SeeStackLogbackAppender appender = new SeeStackLogbackAppender(new LogsSettings(Level.WARN, List.of(),
 				List.of(), List.of(), null, null));
