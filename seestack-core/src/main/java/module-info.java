@@ -9,7 +9,7 @@ module io.seestack {
 	requires java.net.http;
 	requires tools.jackson.databind;
 	requires dev.failsafe.core;
-	requires static org.jspecify;
+	requires static transitive org.jspecify;
 	requires static context.propagation;
 
 	exports io.seestack;
