@@ -113,12 +113,6 @@ public final class CurrentContext {
 		return scope.userState().resolve(this.globalUser);
 	}
 
-	/** The client IP of the current unit of work, or {@code null}. */
-	public @Nullable String ip() {
-		ScopeImpl scope = current();
-		return (scope != null) ? scope.ip() : null;
-	}
-
 	/** The trace id of the current unit of work, or {@code null}. */
 	public @Nullable String traceId() {
 		ScopeImpl scope = current();

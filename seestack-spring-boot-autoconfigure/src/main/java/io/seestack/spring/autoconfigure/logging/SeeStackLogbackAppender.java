@@ -45,7 +45,10 @@ public class SeeStackLogbackAppender extends UnsynchronizedAppenderBase<ILogging
 
 	private final LogsSettings settings;
 
-	private final ArrayDeque<Early> early = new ArrayDeque<>();
+	private final ArrayDeque<ILoggingEvent> early = new ArrayDeque<>();
+
+	/** Whether {@link #early} may hold events: read on every event, so that none takes the lock for nothing. */
+	private volatile boolean keptEarly;
 
 	/** The application context's client once it is up; until then events are kept. */
 	private volatile @Nullable SeeStackClient client;
@@ -113,11 +116,13 @@ public class SeeStackLogbackAppender extends UnsynchronizedAppenderBase<ILogging
 	}
 
 	private synchronized void keepEarly(ILoggingEvent event) {
+		// Takes the message, MDC and thread name now, as an AsyncAppender does: the event is sent later.
 		event.prepareForDeferredProcessing();
 		if (this.early.size() >= EARLY_EVENTS) {
 			this.early.removeFirst();
 		}
-		this.early.addLast(new Early(event));
+		this.early.addLast(event);
+		this.keptEarly = true;
 	}
 
 	/**
@@ -148,16 +153,20 @@ public class SeeStackLogbackAppender extends UnsynchronizedAppenderBase<ILogging
 	}
 
 	private void drainEarly(SeeStackClient client) {
-		List<Early> kept;
+		if (!this.keptEarly) {
+			return;
+		}
+		List<ILoggingEvent> kept;
 		synchronized (this) {
+			this.keptEarly = false;
 			if (this.early.isEmpty()) {
 				return;
 			}
 			kept = new ArrayList<>(this.early);
 			this.early.clear();
 		}
-		for (Early event : kept) {
-			send(client, event.event, true);
+		for (ILoggingEvent event : kept) {
+			send(client, event, true);
 		}
 	}
 
@@ -204,10 +213,6 @@ public class SeeStackLogbackAppender extends UnsynchronizedAppenderBase<ILogging
 			}
 		}
 		return false;
-	}
-
-	/** An event logged before the client was ready, with what it needs (Logback prepared it for later use). */
-	private record Early(ILoggingEvent event) {
 	}
 
 	/**
