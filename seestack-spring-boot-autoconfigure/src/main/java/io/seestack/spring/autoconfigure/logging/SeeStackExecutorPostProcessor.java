@@ -29,6 +29,10 @@ import org.springframework.util.ReflectionUtils;
  */
 public class SeeStackExecutorPostProcessor implements BeanPostProcessor {
 
+	static final String DECORATOR_FIELD = "taskDecorator";
+
+	static final String COMPOSITE_DECORATORS_FIELD = "taskDecorators";
+
 	private static final Log logger = LogFactory.getLog(SeeStackExecutorPostProcessor.class);
 
 	private final ObjectProvider<SeeStackTaskDecorator> decorator;
@@ -56,7 +60,7 @@ public class SeeStackExecutorPostProcessor implements BeanPostProcessor {
 		if (seeStack == null) {
 			return;
 		}
-		Field field = ReflectionUtils.findField(executor.getClass(), "taskDecorator", TaskDecorator.class);
+		Field field = ReflectionUtils.findField(executor.getClass(), DECORATOR_FIELD, TaskDecorator.class);
 		if (field == null) {
 			logger.debug("SeeStack could not read the task decorator of '" + beanName + "'; left as it is");
 			return;
@@ -87,7 +91,7 @@ public class SeeStackExecutorPostProcessor implements BeanPostProcessor {
 
 	@SuppressWarnings("unchecked")
 	private static List<TaskDecorator> decorators(CompositeTaskDecorator composite) {
-		Field field = ReflectionUtils.findField(CompositeTaskDecorator.class, "taskDecorators", List.class);
+		Field field = ReflectionUtils.findField(CompositeTaskDecorator.class, COMPOSITE_DECORATORS_FIELD, List.class);
 		if (field == null) {
 			return new ArrayList<>();
 		}
