@@ -36,6 +36,8 @@ class ConfigurationReferenceTests {
 	/** A table row whose first cell is a key in backticks. */
 	private static final Pattern ROW = Pattern.compile("^\\|\\s*`([a-z0-9.-]+)`\\s*\\|(.*)\\|\\s*$");
 
+	private static final Pattern FIRST_SENTENCE = Pattern.compile("^(.*?\\.)(\\s|$)");
+
 	private static final Pattern YAML_BLOCK = Pattern.compile("```yaml\\n(.*?)```", Pattern.DOTALL);
 
 	private final Map<String, JsonNode> metadata = metadata();
@@ -73,6 +75,21 @@ class ConfigurationReferenceTests {
 	@Test
 	void describesEveryKey() {
 		this.documented.forEach((key, cells) -> assertThat(cells.get(2)).as("description of %s", key).isNotBlank());
+	}
+
+	/**
+	 * The IDE shows the metadata's description, generated from the field's Javadoc; the table may say more, but
+	 * it starts with the same first sentence (code quotes aside), so the two cannot drift apart.
+	 */
+	@Test
+	void describesEveryKeyAsTheMetadataDoes() {
+		this.documented.forEach((key, cells) -> {
+			JsonNode property = this.metadata.get(key);
+			if (property != null) {
+				assertThat(firstSentence(cells.get(2))).as("first sentence of the description of %s in %s", key, DOC)
+					.isEqualTo(firstSentence(property.path("description").asString("")));
+			}
+		});
 	}
 
 	@Test
@@ -121,6 +138,13 @@ class ConfigurationReferenceTests {
 		catch (IOException ex) {
 			throw new IllegalStateException("Cannot read " + DOC.toAbsolutePath(), ex);
 		}
+	}
+
+	/** The first sentence, without the backticks or quotes that mark code, its spaces collapsed. */
+	static String firstSentence(String description) {
+		String plain = description.replaceAll("[`']", "").replaceAll("\\s+", " ").strip();
+		Matcher sentence = FIRST_SENTENCE.matcher(plain);
+		return sentence.find() ? sentence.group(1) : plain;
 	}
 
 	/** {@code java.util.List<java.lang.String>} as {@code List<String>}, {@code Outer$Inner} as {@code Inner}. */
