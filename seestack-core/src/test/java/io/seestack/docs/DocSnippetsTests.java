@@ -16,11 +16,15 @@ import static org.assertj.core.api.Assertions.assertThat;
 /**
  * Every Java block in docs/ that follows a {@code <!-- snippet: module/path/File.java#tag -->} marker must be
  * exactly the region between {@code // tag::tag[]} and {@code // end::tag[]} in that (compiled, tested) source file,
- * with its common indentation removed. So the examples cannot rot.
+ * with its common indentation removed, after the imports of that file the region uses. So the examples cannot rot,
+ * and a copied one does not make the reader guess which {@code User} or {@code Level} it meant.
  */
 class DocSnippetsTests {
 
 	private static final Path ROOT = Path.of("..").toAbsolutePath().normalize();
+
+	/** An import, and the simple name it brings (a static import: the member's name). */
+	private static final Pattern IMPORT = Pattern.compile("^import (?:static )?[\\w.]+\\.(\\w+);$");
 
 	private static final Pattern SNIPPET = Pattern
 		.compile("<!-- snippet: (\\S+)#(\\S+) -->\\s*```java\\n(.*?)```", Pattern.DOTALL);
@@ -34,7 +38,7 @@ class DocSnippetsTests {
 				Matcher matcher = SNIPPET.matcher(Files.readString(doc));
 				while (matcher.find()) {
 					checked++;
-					String expected = region(ROOT.resolve(matcher.group(1)), matcher.group(2));
+					String expected = snippet(ROOT.resolve(matcher.group(1)), matcher.group(2));
 					if (!expected.equals(matcher.group(3))) {
 						problems.add(ROOT.relativize(doc) + " " + matcher.group(1) + "#" + matcher.group(2)
 								+ " differs; the source says:\n" + expected);
@@ -44,6 +48,19 @@ class DocSnippetsTests {
 		}
 		assertThat(checked).as("snippets found in docs/").isGreaterThan(0);
 		assertThat(problems).isEmpty();
+	}
+
+	/** The region, after the imports it uses (by simple name) and a blank line. */
+	static String snippet(Path source, String tag) throws IOException {
+		String region = region(source, tag);
+		StringBuilder imports = new StringBuilder();
+		for (String line : Files.readAllLines(source)) {
+			Matcher imported = IMPORT.matcher(line);
+			if (imported.matches() && Pattern.compile("\\b" + imported.group(1) + "\\b").matcher(region).find()) {
+				imports.append(line).append('\n');
+			}
+		}
+		return imports.isEmpty() ? region : imports + "\n" + region;
 	}
 
 	static String region(Path source, String tag) throws IOException {

@@ -95,8 +95,9 @@ public class SeeStackProperties implements InitializingBean {
 	private boolean debug;
 
 	/**
-	 * Whether to collect personal data automatically: the user's email and the request IP. When false, only the
-	 * user's ID is collected automatically; a user that the application sets explicitly is sent as given.
+	 * Whether to collect personal data automatically: the user's email and the request IP. When false, the user's ID
+	 * and username are still collected (with OIDC the username is often an email: replace the user resolver if it
+	 * must not be sent); a user that the application sets explicitly is sent as given.
 	 */
 	private boolean sendDefaultPii;
 

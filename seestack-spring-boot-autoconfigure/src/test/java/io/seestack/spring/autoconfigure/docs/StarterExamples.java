@@ -7,6 +7,8 @@ import java.util.List;
 import io.seestack.SeeStackClient;
 import io.seestack.User;
 import io.seestack.spring.autoconfigure.SeeStackAutoConfiguration;
+import io.seestack.spring.autoconfigure.SeeStackProperties;
+import io.seestack.spring.autoconfigure.security.DefaultSeeStackUserResolver;
 import io.seestack.spring.autoconfigure.security.SeeStackSecurityAutoConfiguration;
 import io.seestack.spring.autoconfigure.security.SeeStackUserResolver;
 import io.seestack.spring.autoconfigure.web.CompletedRequest;
@@ -20,7 +22,9 @@ import org.springframework.boot.autoconfigure.AutoConfigurations;
 import org.springframework.boot.test.context.runner.WebApplicationContextRunner;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
+import org.springframework.security.authentication.AnonymousAuthenticationToken;
 import org.springframework.security.authentication.TestingAuthenticationToken;
+import org.springframework.security.core.authority.AuthorityUtils;
 import org.springframework.security.core.Authentication;
 
 import static org.assertj.core.api.Assertions.assertThat;
@@ -53,15 +57,20 @@ class StarterExamples {
 	}
 
 	@Test
-	void aResolverBeanReplacesTheDefault() {
+	void aResolverBeanReplacesTheDefaultAndAddsToWhatItResolves() {
 		this.contextRunner.run((context) -> {
 			SeeStackUserResolver resolver = context.getBean(SeeStackUserResolver.class);
 			Authentication ada = new TestingAuthenticationToken("ada", "n/a", "ROLE_USER");
+			ada.setAuthenticated(true);
 
 			User user = resolver.resolve(ada);
 
 			assertThat(user).isNotNull();
-			assertThat(user.id()).isEqualTo("customer-ada");
+			assertThat(user.id()).isEqualTo("ada");
+			assertThat(user.data()).containsEntry("customerId", "customer-ada");
+			assertThat(resolver.resolve(new AnonymousAuthenticationToken("key", "anonymousUser",
+					AuthorityUtils.createAuthorityList("ROLE_ANONYMOUS"))))
+				.isNull();
 		});
 	}
 
@@ -109,8 +118,13 @@ class StarterExamples {
 
 		// tag::resolver[]
 		@Bean
-		SeeStackUserResolver seeStackUserResolver() {
-			return (authentication) -> User.builder().id(lookUpCustomerId(authentication)).build();
+		SeeStackUserResolver seeStackUserResolver(SeeStackProperties properties) {
+			SeeStackUserResolver defaults = DefaultSeeStackUserResolver.from(properties);
+			return (authentication) -> {
+				User user = defaults.resolve(authentication);  // null when anonymous
+				return (user != null) ? user.toBuilder().data("customerId", lookUpCustomerId(authentication)).build()
+						: null;
+			};
 		}
 		// end::resolver[]
 
