@@ -4,9 +4,9 @@ import java.io.IOException;
 import java.io.OutputStream;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
+import java.nio.file.LinkOption;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
-import java.nio.file.StandardOpenOption;
 import java.time.Instant;
 import java.util.ArrayDeque;
 import java.util.LinkedHashMap;
@@ -16,6 +16,8 @@ import java.util.concurrent.CompletableFuture;
 
 import io.seestack.SeeStackStatus.RecordedPayload;
 import io.seestack.internal.SdkLog;
+import io.seestack.internal.files.OwnerOnlyFiles;
+import io.seestack.internal.files.UnsafeFileException;
 import io.seestack.transport.Transport;
 import io.seestack.transport.TransportRequest;
 import io.seestack.transport.TransportResponse;
@@ -25,8 +27,9 @@ import tools.jackson.databind.json.JsonMapper;
 /**
  * Local mode's transport: every payload is answered 202 and kept, newest last, in a bounded ring and, if a file is
  * configured, appended to it as one JSON line ({@code path}, {@code recordedAt}, {@code body}). The file is rotated to
- * {@code <name>.1} when it passes {@link #MAX_FILE_BYTES}, so it never grows without bound. Runs on the delivery
- * thread, never on the application's.
+ * {@code <name>.1} when it passes {@link #MAX_FILE_BYTES}, so it never grows without bound. The file and a
+ * directory it creates are the process owner's alone ({@link OwnerOnlyFiles}). Runs on the delivery thread, never on
+ * the application's.
  */
 public final class LocalOutboxTransport implements Transport {
 
@@ -51,6 +54,15 @@ public final class LocalOutboxTransport implements Transport {
 	LocalOutboxTransport(@Nullable Path outbox, long maxFileBytes) {
 		this.outbox = outbox;
 		this.maxFileBytes = maxFileBytes;
+		Path directory = (outbox != null) ? outbox.toAbsolutePath().getParent() : null;
+		if (directory != null) {
+			try {
+				OwnerOnlyFiles.directory(directory);
+			}
+			catch (IOException | RuntimeException ex) {
+				warnUnwritable(outbox, ex);
+			}
+		}
 	}
 
 	@Override
@@ -79,6 +91,12 @@ public final class LocalOutboxTransport implements Transport {
 		return this.outbox;
 	}
 
+	private void warnUnwritable(Path file, Exception ex) {
+		String reason = (ex instanceof UnsafeFileException) ? ex.getMessage()
+				: "cannot write to " + file + " (" + ex + ")";
+		this.log.warnOnce("outbox", () -> "SeeStack local mode " + reason + "; payloads are kept in memory only");
+	}
+
 	private synchronized void append(Path file, RecordedPayload payload) {
 		try {
 			Map<String, Object> line = new LinkedHashMap<>();
@@ -86,20 +104,16 @@ public final class LocalOutboxTransport implements Transport {
 			line.put("recordedAt", payload.recordedAt().toString());
 			line.put("body", this.json.readTree(payload.body()));
 			byte[] bytes = (this.json.writeValueAsString(line) + "\n").getBytes(StandardCharsets.UTF_8);
-			Path parent = file.toAbsolutePath().getParent();
-			if (parent != null) {
-				Files.createDirectories(parent);
-			}
-			if (Files.exists(file) && Files.size(file) + bytes.length > this.maxFileBytes) {
+			if (Files.isRegularFile(file, LinkOption.NOFOLLOW_LINKS)
+					&& Files.size(file) + bytes.length > this.maxFileBytes) {
 				Files.move(file, file.resolveSibling(file.getFileName() + ".1"), StandardCopyOption.REPLACE_EXISTING);
 			}
-			try (OutputStream out = Files.newOutputStream(file, StandardOpenOption.CREATE, StandardOpenOption.APPEND)) {
+			try (OutputStream out = OwnerOnlyFiles.append(file)) {
 				out.write(bytes);
 			}
 		}
 		catch (IOException | RuntimeException ex) {
-			this.log.warnOnce("outbox", () -> "SeeStack local mode could not write to " + file + " (" + ex
-					+ "); payloads are still kept in memory");
+			warnUnwritable(file, ex);
 		}
 	}
 

@@ -9,6 +9,7 @@ import java.util.Map;
 
 import io.seestack.Feature;
 import io.seestack.HttpRequestEvent;
+import io.seestack.LogCapture;
 import io.seestack.Level;
 import io.seestack.SeeStackClient;
 import io.seestack.SeeStackOptions;
@@ -101,6 +102,23 @@ class LocalModeTests {
 			assertThat(client.flush(Duration.ofSeconds(5))).isTrue();
 			assertThat(client.status().recentPayloads()).hasSize(1);
 		}
+	}
+
+	@Test
+	void anOutboxPlantedAsALinkIsRefusedWithOneWarningAndItsTargetIsNotWritten() throws IOException {
+		Path victim = Files.writeString(this.dir.resolve("victim.txt"), "precious");
+		Path planted = Files.createSymbolicLink(this.dir.resolve("outbox.jsonl"), victim);
+		try (LogCapture log = new LogCapture();
+				SeeStackClient client = SeeStackClient.create(SeeStackOptions.builder().local(planted).build())) {
+			client.captureError(new IllegalStateException("one"));
+			client.captureError(new IllegalArgumentException("two"));
+
+			assertThat(client.flush(Duration.ofSeconds(5))).isTrue();
+			assertThat(client.status().recentPayloads()).hasSize(2);
+			assertThat(log.warnings()).singleElement()
+				.satisfies((warning) -> assertThat(warning).contains(planted.toString(), "symbolic link"));
+		}
+		assertThat(Files.readString(victim)).isEqualTo("precious");
 	}
 
 }

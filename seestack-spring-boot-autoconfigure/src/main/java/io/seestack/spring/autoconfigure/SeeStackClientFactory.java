@@ -95,7 +95,8 @@ final class SeeStackClientFactory {
 
 	/**
 	 * The outbox file of local mode, absolute: {@code seestack.local.outbox}, else
-	 * {@code ${java.io.tmpdir}/seestack/<application name>-outbox.jsonl}.
+	 * {@code ${user.home}/.seestack/<application name>-outbox.jsonl}: the user's own, where no other local user can
+	 * read it or plant a link or a directory in its way, as a shared temporary directory would allow.
 	 */
 	Path outbox() {
 		Path configured = this.properties.getLocal().getOutbox();
@@ -108,7 +109,7 @@ final class SeeStackClientFactory {
 	static Path defaultOutbox(@Nullable String applicationName) {
 		String name = StringUtils.hasText(applicationName) ? applicationName.strip() : "application";
 		String fileName = name.replaceAll("[^A-Za-z0-9._-]", "-") + "-outbox.jsonl";
-		return Path.of(System.getProperty("java.io.tmpdir"), "seestack", fileName).toAbsolutePath();
+		return Path.of(System.getProperty("user.home"), ".seestack", fileName).toAbsolutePath();
 	}
 
 	private String localModeMessage(SeeStackOptions options) {

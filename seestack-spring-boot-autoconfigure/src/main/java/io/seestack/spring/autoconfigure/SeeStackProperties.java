@@ -560,9 +560,10 @@ public class SeeStackProperties implements InitializingBean {
 
 		/**
 		 * File that each payload is appended to as one JSON line; rotated to '<file>.1' at 10 MB. Defaults to
-		 * '${java.io.tmpdir}/seestack/<spring.application.name>-outbox.jsonl' ('application' when the name is
-		 * not set): always writable, outside the project so captured data is never committed, and one file per
-		 * application.
+		 * '${user.home}/.seestack/<spring.application.name>-outbox.jsonl' ('application' when the name is not
+		 * set): the user's own, outside the project so captured data is never committed, and one file per
+		 * application. The file is readable by its owner only; a link, or a directory of another user, is
+		 * refused.
 		 */
 		private @Nullable Path outbox;
 

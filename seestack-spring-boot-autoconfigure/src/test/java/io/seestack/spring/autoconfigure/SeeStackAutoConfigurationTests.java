@@ -190,13 +190,13 @@ class SeeStackAutoConfigurationTests {
 	}
 
 	@Test
-	void defaultsTheOutboxToAFileNamedForTheApplicationInTheTemporaryDirectory() {
-		Path tmp = Path.of(System.getProperty("java.io.tmpdir")).toAbsolutePath();
+	void defaultsTheOutboxToAFileNamedForTheApplicationInTheUsersOwnDirectory() {
+		Path home = Path.of(System.getProperty("user.home")).toAbsolutePath();
 		this.contextRunner.withPropertyValues("spring.application.name=orders")
 			.run((context) -> assertThat(context.getBean(SeeStackClient.class).status().target())
-				.isEqualTo(tmp.resolve("seestack/orders-outbox.jsonl").toString()));
+				.isEqualTo(home.resolve(".seestack/orders-outbox.jsonl").toString()));
 		this.contextRunner.run((context) -> assertThat(context.getBean(SeeStackClient.class).status().target())
-			.isEqualTo(tmp.resolve("seestack/application-outbox.jsonl").toString()));
+			.isEqualTo(home.resolve(".seestack/application-outbox.jsonl").toString()));
 	}
 
 	@Test
