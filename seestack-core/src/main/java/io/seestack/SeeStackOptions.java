@@ -59,6 +59,10 @@ public final class SeeStackOptions {
 
 	private final @Nullable Path outbox;
 
+	private final boolean shutdownHook;
+
+	private final boolean captureUncaughtExceptions;
+
 	private SeeStackOptions(Builder builder, String apiKey, URI host) {
 		this.apiKey = apiKey;
 		this.host = host;
@@ -74,6 +78,8 @@ public final class SeeStackOptions {
 		this.deliveryListener = builder.deliveryListener;
 		this.local = builder.local;
 		this.outbox = builder.outbox;
+		this.shutdownHook = builder.shutdownHook;
+		this.captureUncaughtExceptions = builder.captureUncaughtExceptions;
 	}
 
 	public static Builder builder() {
@@ -149,6 +155,16 @@ public final class SeeStackOptions {
 		return this.outbox;
 	}
 
+	/** Whether the client flushes and closes itself when the JVM shuts down, should nobody close it first. */
+	public boolean shutdownHook() {
+		return this.shutdownHook;
+	}
+
+	/** Whether an exception that ends a thread is captured, before the handler that was there gets it. */
+	public boolean captureUncaughtExceptions() {
+		return this.captureUncaughtExceptions;
+	}
+
 	@Override
 	public String toString() {
 		return "SeeStackOptions{" + (this.local ? "local, outbox=" + this.outbox + ", " : "") + "host=" + this.host + ", environment=" + this.environment + ", release="
@@ -188,6 +204,10 @@ public final class SeeStackOptions {
 		private boolean local;
 
 		private @Nullable Path outbox;
+
+		private boolean shutdownHook = true;
+
+		private boolean captureUncaughtExceptions = true;
 
 		private Builder() {
 		}
@@ -265,6 +285,28 @@ public final class SeeStackOptions {
 		public Builder local(@Nullable Path outbox) {
 			this.local = true;
 			this.outbox = outbox;
+			return this;
+		}
+
+		/**
+		 * Whether the client registers a JVM shutdown hook that closes it (flushing within 5 s) if it is still open
+		 * when the JVM shuts down, so a batch job or a command-line tool that never calls {@code close()} keeps its
+		 * last events. On by default; frameworks that close the client themselves (the Spring Boot starter) turn it
+		 * off. {@code close()} removes the hook.
+		 */
+		public Builder shutdownHook(boolean shutdownHook) {
+			this.shutdownHook = shutdownHook;
+			return this;
+		}
+
+		/**
+		 * Whether an exception that ends a thread (one that no code caught) is captured as an error, with the
+		 * thread's SeeStack context, before the default uncaught-exception handler that was set before (or, if
+		 * there was none, the JVM's printing of the stack trace) handles it as it would have. On by default;
+		 * {@code close()} puts the previous handler back.
+		 */
+		public Builder captureUncaughtExceptions(boolean captureUncaughtExceptions) {
+			this.captureUncaughtExceptions = captureUncaughtExceptions;
 			return this;
 		}
 

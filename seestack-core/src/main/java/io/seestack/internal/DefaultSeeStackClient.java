@@ -69,6 +69,8 @@ public final class DefaultSeeStackClient implements SeeStackClient {
 
 	private final ErrorRateLimiter errorRateLimiter;
 
+	private final ProcessHooks processHooks;
+
 	private volatile boolean closed;
 
 	public DefaultSeeStackClient(SeeStackOptions options) {
@@ -87,6 +89,7 @@ public final class DefaultSeeStackClient implements SeeStackClient {
 				: (options.transport() != null) ? options.transport() : new JdkHttpTransport(options);
 		this.dispatcher = new Dispatcher(options, transport, new JsonCodec(), retryScheduler);
 		this.context = new CurrentContext(this.dispatcher::enqueue);
+		this.processHooks = ProcessHooks.install(options, this);
 		this.log.debug(options.debug(), () -> "SeeStack started: " + options);
 	}
 
@@ -341,13 +344,14 @@ public final class DefaultSeeStackClient implements SeeStackClient {
 	}
 
 	@Override
-	public void close() {
+	public synchronized void close() {
 		if (this.closed) {
 			return;
 		}
 		try {
 			this.context.releaseAllHeldLogs();
 			this.closed = true;
+			this.processHooks.remove();
 			this.dispatcher.shutdown(SHUTDOWN_DEADLINE);
 		}
 		catch (RuntimeException ex) {

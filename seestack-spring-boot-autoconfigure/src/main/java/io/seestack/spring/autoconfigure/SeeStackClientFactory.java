@@ -83,6 +83,10 @@ final class SeeStackClientFactory {
 			.bufferSize(this.properties.getBufferSize())
 			.identicalErrorsPerSecond(this.properties.getIdenticalErrorsPerSecond())
 			.debug(this.properties.isDebug())
+			.captureUncaughtExceptions(this.properties.isCaptureUncaughtExceptions())
+			// The application context closes the client (a bean with a close method), after everything that could
+			// still capture; a JVM hook of its own could close it before the context is done.
+			.shutdownHook(false)
 			.deliveryListener(listener);
 		customizers.forEach((customizer) -> customizer.customize(builder));
 		try {

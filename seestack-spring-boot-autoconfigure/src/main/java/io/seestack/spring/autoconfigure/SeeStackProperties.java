@@ -95,6 +95,12 @@ public class SeeStackProperties implements InitializingBean {
 	private boolean debug;
 
 	/**
+	 * Whether an exception that ends a thread (caught by no code) is captured as a fatal error, then handed to the
+	 * default uncaught-exception handler that was set before.
+	 */
+	private boolean captureUncaughtExceptions = true;
+
+	/**
 	 * Whether to collect personal data automatically: the user's email and the request IP. When false, the user's ID
 	 * and username are still collected (with OIDC the username is often an email: replace the user resolver if it
 	 * must not be sent); a user that the application sets explicitly is sent as given.
@@ -232,6 +238,14 @@ public class SeeStackProperties implements InitializingBean {
 
 	public void setIdenticalErrorsPerSecond(int identicalErrorsPerSecond) {
 		this.identicalErrorsPerSecond = identicalErrorsPerSecond;
+	}
+
+	public boolean isCaptureUncaughtExceptions() {
+		return this.captureUncaughtExceptions;
+	}
+
+	public void setCaptureUncaughtExceptions(boolean captureUncaughtExceptions) {
+		this.captureUncaughtExceptions = captureUncaughtExceptions;
 	}
 
 	public boolean isDebug() {

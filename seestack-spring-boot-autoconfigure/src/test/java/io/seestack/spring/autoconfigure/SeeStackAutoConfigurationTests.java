@@ -200,6 +200,26 @@ class SeeStackAutoConfigurationTests {
 	}
 
 	@Test
+	void capturesWhatEndsAThreadWhileTheContextRunsAndHandsTheHandlerBackWhenItCloses() {
+		Thread.UncaughtExceptionHandler before = Thread.getDefaultUncaughtExceptionHandler();
+		this.contextRunner.withPropertyValues("seestack.local.outbox=" + this.temp.resolve("outbox.jsonl"))
+			.run((context) -> {
+				Thread worker = new Thread(() -> {
+					throw new IllegalStateException("worker died");
+				}, "report-worker");
+				worker.start();
+				worker.join();
+				SeeStackClient client = context.getBean(SeeStackClient.class);
+				assertThat(client.flush(Duration.ofSeconds(5))).isTrue();
+				assertThat(client.status().recentPayloads()).singleElement()
+					.satisfies((payload) -> assertThat(payload.body()).contains("worker died", "report-worker"));
+			});
+		assertThat(Thread.getDefaultUncaughtExceptionHandler()).isSameAs(before);
+		this.contextRunner.withPropertyValues("seestack.capture-uncaught-exceptions=false")
+			.run((context) -> assertThat(Thread.getDefaultUncaughtExceptionHandler()).isSameAs(before));
+	}
+
+	@Test
 	void resolvesARelativeOutboxAgainstTheWorkingDirectory() {
 		this.contextRunner.withPropertyValues("seestack.local.outbox=target/local-outbox.jsonl")
 			.run((context) -> assertThat(context.getBean(SeeStackClient.class).status().target())
