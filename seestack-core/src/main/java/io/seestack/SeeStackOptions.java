@@ -25,6 +25,9 @@ public final class SeeStackOptions {
 	/** How often buffered logs and HTTP request items are sent. */
 	public static final Duration DEFAULT_FLUSH_INTERVAL = Duration.ofSeconds(5);
 
+	/** The longest one attempt to send may take, whatever the transport; then it counts as a timeout. */
+	public static final Duration DEFAULT_SEND_TIMEOUT = Duration.ofSeconds(10);
+
 	/** Events kept per feature while waiting to be sent; the oldest is dropped beyond it. */
 	public static final int DEFAULT_BUFFER_SIZE = 500;
 
@@ -44,6 +47,8 @@ public final class SeeStackOptions {
 	private final @Nullable String serviceName;
 
 	private final Duration flushInterval;
+
+	private final Duration sendTimeout;
 
 	private final int bufferSize;
 
@@ -71,6 +76,7 @@ public final class SeeStackOptions {
 		this.projectId = builder.projectId;
 		this.serviceName = builder.serviceName;
 		this.flushInterval = builder.flushInterval;
+		this.sendTimeout = builder.sendTimeout;
 		this.bufferSize = builder.bufferSize;
 		this.identicalErrorsPerSecond = builder.identicalErrorsPerSecond;
 		this.debug = builder.debug;
@@ -115,6 +121,11 @@ public final class SeeStackOptions {
 
 	public Duration flushInterval() {
 		return this.flushInterval;
+	}
+
+	/** The SDK's own deadline on one attempt to send, for any transport. */
+	public Duration sendTimeout() {
+		return this.sendTimeout;
 	}
 
 	public int bufferSize() {
@@ -169,7 +180,8 @@ public final class SeeStackOptions {
 	public String toString() {
 		return "SeeStackOptions{" + (this.local ? "local, outbox=" + this.outbox + ", " : "") + "host=" + this.host + ", environment=" + this.environment + ", release="
 				+ this.release + ", projectId=" + this.projectId + ", serviceName=" + this.serviceName
-				+ ", flushInterval=" + this.flushInterval + ", bufferSize=" + this.bufferSize
+				+ ", flushInterval=" + this.flushInterval + ", sendTimeout=" + this.sendTimeout
+				+ ", bufferSize=" + this.bufferSize
 				+ ", identicalErrorsPerSecond=" + this.identicalErrorsPerSecond + ", debug="
 				+ this.debug + ", apiKey=[MASKED]}";
 	}
@@ -190,6 +202,8 @@ public final class SeeStackOptions {
 		private @Nullable String serviceName;
 
 		private Duration flushInterval = DEFAULT_FLUSH_INTERVAL;
+
+		private Duration sendTimeout = DEFAULT_SEND_TIMEOUT;
 
 		private int bufferSize = DEFAULT_BUFFER_SIZE;
 
@@ -247,6 +261,17 @@ public final class SeeStackOptions {
 
 		public Builder flushInterval(@Nullable Duration flushInterval) {
 			this.flushInterval = (flushInterval != null) ? flushInterval : DEFAULT_FLUSH_INTERVAL;
+			return this;
+		}
+
+		/**
+		 * The SDK's own deadline on one attempt to send (default 10 s), enforced whatever the transport: an attempt
+		 * whose future has not completed by then counts as a timeout (retried like one) and frees its place among
+		 * the sends in flight, so a transport that never answers cannot stop delivery. The default transport gives
+		 * up sooner by itself (3 s to connect, 5 s for the response).
+		 */
+		public Builder sendTimeout(@Nullable Duration sendTimeout) {
+			this.sendTimeout = (sendTimeout != null) ? sendTimeout : DEFAULT_SEND_TIMEOUT;
 			return this;
 		}
 
@@ -341,6 +366,10 @@ public final class SeeStackOptions {
 			if (this.flushInterval.isNegative() || this.flushInterval.isZero()) {
 				throw new SeeStackConfigurationException("flushInterval", this.flushInterval.toString(), null,
 						"SeeStack flushInterval must be a positive duration, was " + this.flushInterval, null);
+			}
+			if (this.sendTimeout.isNegative() || this.sendTimeout.isZero()) {
+				throw new SeeStackConfigurationException("sendTimeout", this.sendTimeout.toString(), null,
+						"SeeStack sendTimeout must be a positive duration, was " + this.sendTimeout, null);
 			}
 			if (this.bufferSize < 1) {
 				throw new SeeStackConfigurationException("bufferSize", String.valueOf(this.bufferSize), null,

@@ -1,9 +1,11 @@
 package io.seestack.internal.delivery;
 
+import java.time.Duration;
 import java.util.EnumMap;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicLong;
 import java.util.function.BooleanSupplier;
 import java.util.function.Consumer;
@@ -54,6 +56,8 @@ final class BatchSender {
 
 	private final AtomicLong undelivered = new AtomicLong();
 
+	private final Duration sendTimeout;
+
 	/**
 	 * @param stopping whether the SDK is stopping or disabled: retries end, and failures are dropped as disabled
 	 * @param disable disables the SDK for good, with the reason
@@ -67,6 +71,7 @@ final class BatchSender {
 		this.debug = options.debug();
 		this.stopping = stopping;
 		this.disable = disable;
+		this.sendTimeout = options.sendTimeout();
 		for (Feature feature : Feature.values()) {
 			this.retrying.put(feature, Failsafe
 				.with(RetryRules.policy(stopping, () -> counts.retried(feature)))
@@ -95,7 +100,7 @@ final class BatchSender {
 		TransportRequest request = new TransportRequest(feature, body, batch.size());
 		CompletableFuture<TransportResponse> result;
 		try {
-			result = this.retrying.get(feature).getStageAsync(() -> this.transport.send(request)).toCompletableFuture();
+			result = this.retrying.get(feature).getStageAsync(() -> attempt(request)).toCompletableFuture();
 		}
 		catch (RuntimeException ex) {
 			result = CompletableFuture.failedFuture(ex);
@@ -108,6 +113,16 @@ final class BatchSender {
 				ended.run();
 			}
 		});
+	}
+
+	/** One attempt, ended by the SDK's own deadline if the transport does not end it first. */
+	private CompletableFuture<TransportResponse> attempt(TransportRequest request) {
+		CompletableFuture<TransportResponse> sent = this.transport.send(request);
+		if (sent == null) {
+			return CompletableFuture.failedFuture(new IllegalStateException("the transport returned no future"));
+		}
+		// A copy, so that the transport's own future is left as the transport made it.
+		return sent.copy().orTimeout(this.sendTimeout.toNanos(), TimeUnit.NANOSECONDS);
 	}
 
 	private byte[] body(Feature feature, List<CapturedEvent> batch) {
