@@ -23,7 +23,14 @@ public interface DeliveryListener {
 		 * More identical errors were captured in a second than {@code identicalErrorsPerSecond} lets through; the
 		 * next one sent carries their number.
 		 */
-		RATE_LIMITED
+		RATE_LIMITED,
+		/**
+		 * The spool reached its size limit and let go of its oldest file: logs and HTTP items first, errors and
+		 * heartbeats only when nothing else is left.
+		 */
+		SPOOL_FULL,
+		/** The event waited in the spool longer than its age limit. */
+		EXPIRED
 
 	}
 

@@ -28,6 +28,12 @@ public final class SeeStackOptions {
 	/** The longest one attempt to send may take, whatever the transport; then it counts as a timeout. */
 	public static final Duration DEFAULT_SEND_TIMEOUT = Duration.ofSeconds(10);
 
+	/** The most the spool keeps on disk. */
+	public static final long DEFAULT_SPOOL_MAX_BYTES = 64L * 1024 * 1024;
+
+	/** How long the spool keeps a body that could not be delivered. */
+	public static final Duration DEFAULT_SPOOL_MAX_AGE = Duration.ofHours(24);
+
 	/** Events kept per feature while waiting to be sent; the oldest is dropped beyond it. */
 	public static final int DEFAULT_BUFFER_SIZE = 500;
 
@@ -66,6 +72,12 @@ public final class SeeStackOptions {
 
 	private final boolean shutdownHook;
 
+	private final @Nullable Path spool;
+
+	private final long spoolMaxBytes;
+
+	private final Duration spoolMaxAge;
+
 	private final boolean captureUncaughtExceptions;
 
 	private SeeStackOptions(Builder builder, String apiKey, URI host) {
@@ -85,6 +97,9 @@ public final class SeeStackOptions {
 		this.local = builder.local;
 		this.outbox = builder.outbox;
 		this.shutdownHook = builder.shutdownHook;
+		this.spool = builder.spool;
+		this.spoolMaxBytes = builder.spoolMaxBytes;
+		this.spoolMaxAge = builder.spoolMaxAge;
 		this.captureUncaughtExceptions = builder.captureUncaughtExceptions;
 	}
 
@@ -166,6 +181,19 @@ public final class SeeStackOptions {
 		return this.outbox;
 	}
 
+	/** The directory where what cannot be delivered now is kept until it can, or {@code null} for none. */
+	public @Nullable Path spool() {
+		return this.spool;
+	}
+
+	public long spoolMaxBytes() {
+		return this.spoolMaxBytes;
+	}
+
+	public Duration spoolMaxAge() {
+		return this.spoolMaxAge;
+	}
+
 	/** Whether the client flushes and closes itself when the JVM shuts down, should nobody close it first. */
 	public boolean shutdownHook() {
 		return this.shutdownHook;
@@ -220,6 +248,12 @@ public final class SeeStackOptions {
 		private @Nullable Path outbox;
 
 		private boolean shutdownHook = true;
+
+		private @Nullable Path spool;
+
+		private long spoolMaxBytes = DEFAULT_SPOOL_MAX_BYTES;
+
+		private Duration spoolMaxAge = DEFAULT_SPOOL_MAX_AGE;
 
 		private boolean captureUncaughtExceptions = true;
 
@@ -314,6 +348,29 @@ public final class SeeStackOptions {
 		}
 
 		/**
+		 * Keeps what cannot be delivered now on disk, in this directory, and delivers it later, oldest first: when
+		 * the backend answers again, and at the next start. Network errors, timeouts, 5xx and 429 after the
+		 * retries, and whatever the shutdown deadline leaves unsent go there; while the backend is down, the SDK
+		 * sends one probe at a time instead of retrying every batch. The directory is created for the process
+		 * owner only and locked: give each process its own. Off by default in the core (it needs a directory that
+		 * is this application's); the Spring Boot starter turns it on.
+		 * @param directory the spool directory, or {@code null} for none
+		 * @param maxBytes the most it keeps (logs and HTTP items are let go of first)
+		 * @param maxAge how long it keeps a body
+		 */
+		public Builder spool(@Nullable Path directory, long maxBytes, @Nullable Duration maxAge) {
+			this.spool = directory;
+			this.spoolMaxBytes = maxBytes;
+			this.spoolMaxAge = (maxAge != null) ? maxAge : DEFAULT_SPOOL_MAX_AGE;
+			return this;
+		}
+
+		/** Like {@link #spool(Path, long, Duration)}, with the default limits: 64 MB and 24 hours. */
+		public Builder spool(@Nullable Path directory) {
+			return spool(directory, DEFAULT_SPOOL_MAX_BYTES, DEFAULT_SPOOL_MAX_AGE);
+		}
+
+		/**
 		 * Whether the client registers a JVM shutdown hook that closes it (flushing within 5 s) if it is still open
 		 * when the JVM shuts down, so a batch job or a command-line tool that never calls {@code close()} keeps its
 		 * last events. On by default; frameworks that close the client themselves (the Spring Boot starter) turn it
@@ -370,6 +427,11 @@ public final class SeeStackOptions {
 			if (this.sendTimeout.isNegative() || this.sendTimeout.isZero()) {
 				throw new SeeStackConfigurationException("sendTimeout", this.sendTimeout.toString(), null,
 						"SeeStack sendTimeout must be a positive duration, was " + this.sendTimeout, null);
+			}
+			if (this.spool != null && (this.spoolMaxBytes < 1 || this.spoolMaxAge.isNegative() || this.spoolMaxAge.isZero())) {
+				throw new SeeStackConfigurationException("spool", this.spoolMaxBytes + " bytes, " + this.spoolMaxAge,
+						null, "SeeStack spool limits must be positive, were " + this.spoolMaxBytes + " bytes and "
+								+ this.spoolMaxAge, null);
 			}
 			if (this.bufferSize < 1) {
 				throw new SeeStackConfigurationException("bufferSize", String.valueOf(this.bufferSize), null,

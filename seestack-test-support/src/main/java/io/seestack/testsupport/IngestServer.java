@@ -125,6 +125,25 @@ public final class IngestServer implements AutoCloseable {
 		return received(path).stream().map(ReceivedRequest::json).toList();
 	}
 
+	/** The JSON bodies that {@code path} accepted (answered 2xx), oldest first, checked: what was delivered. */
+	public List<JsonNode> acceptedBodies(String path) {
+		List<ServeEvent> events = new ArrayList<>(this.server.getAllServeEvents());
+		Collections.reverse(events);
+		List<JsonNode> accepted = new ArrayList<>();
+		for (ServeEvent event : events) {
+			ReceivedRequest request = toReceived(event);
+			int status = event.getResponse().getStatus();
+			if (request.path().equals(path) && status >= 200 && status < 300) {
+				List<String> problems = check(request);
+				if (!problems.isEmpty()) {
+					throw new AssertionError("The SDK sent invalid requests:\n" + String.join("\n", problems));
+				}
+				accepted.add(request.json());
+			}
+		}
+		return accepted;
+	}
+
 	/** How many requests have reached {@code path}, without checking them (for waiting in tests). */
 	public int count(String path) {
 		return (int) this.server.getAllServeEvents().stream()

@@ -4,7 +4,9 @@ import java.time.Duration;
 import java.util.EnumMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicLong;
 import java.util.function.BooleanSupplier;
@@ -31,10 +33,26 @@ import org.jspecify.annotations.Nullable;
 
 /**
  * Sends one batch: turns its events into a body, hands it to the transport with the API's retry rules, and
- * settles the outcome (counted as sent or dropped, a 401 disabling the SDK). The {@link Dispatcher} decides what
- * to send and when.
+ * settles the outcome (counted as sent or dropped, a 401 disabling the SDK). What could not be delivered now is
+ * kept in the {@link Spool}, when there is one, and sent again from there, without retries of its own: the
+ * {@link Dispatcher} decides what to send and when, and probes a backend that stopped answering.
  */
 final class BatchSender {
+
+	/** What the sends tell about the backend. */
+	interface BackendState {
+
+		/** A send was answered (delivered, or refused for good). */
+		void answered();
+
+		/**
+		 * A send failed in a way worth trying again later (5xx, 429, timeout, network error).
+		 * @param last the last answer, if any (its {@code Retry-After} is honoured)
+		 * @param fromSpool whether it was a body sent again from the spool
+		 */
+		void unreachable(@Nullable TransportResponse last, boolean fromSpool);
+
+	}
 
 	private final SdkLog log = SdkLog.get(BatchSender.class);
 
@@ -50,6 +68,12 @@ final class BatchSender {
 
 	private final BooleanSupplier stopping;
 
+	private final BooleanSupplier disabled;
+
+	private final @Nullable Spool spool;
+
+	private final BackendState backend;
+
 	private final Consumer<String> disable;
 
 	private final Map<Feature, FailsafeExecutor<TransportResponse>> retrying = new EnumMap<>(Feature.class);
@@ -58,12 +82,18 @@ final class BatchSender {
 
 	private final Duration sendTimeout;
 
+	/** Sends of the buffers' batches that have not ended yet, so that a shutdown can keep them. */
+	private final Set<TransportRequest> pending = ConcurrentHashMap.newKeySet();
+
 	/**
-	 * @param stopping whether the SDK is stopping or disabled: retries end, and failures are dropped as disabled
+	 * @param stopping whether retries must end: the SDK is stopping or disabled, or the backend is down
+	 * @param disabled whether the SDK is disabled (a 401): failures are then dropped, never spooled
 	 * @param disable disables the SDK for good, with the reason
+	 * @param spool where undeliverable bodies are kept, if anywhere
 	 */
 	BatchSender(SeeStackOptions options, Transport transport, JsonCodec json, DeliveryCounts counts,
-			Scheduler scheduler, BooleanSupplier stopping, Consumer<String> disable) {
+			Scheduler scheduler, BooleanSupplier stopping, BooleanSupplier disabled, Consumer<String> disable,
+			@Nullable Spool spool, BackendState backend) {
 		this.transport = transport;
 		this.json = json;
 		this.payloads = new PayloadFactory(options, json);
@@ -71,6 +101,9 @@ final class BatchSender {
 		this.debug = options.debug();
 		this.stopping = stopping;
 		this.disable = disable;
+		this.disabled = disabled;
+		this.spool = spool;
+		this.backend = backend;
 		this.sendTimeout = options.sendTimeout();
 		for (Feature feature : Feature.values()) {
 			this.retrying.put(feature, Failsafe
@@ -98,6 +131,7 @@ final class BatchSender {
 			return;
 		}
 		TransportRequest request = new TransportRequest(feature, body, batch.size());
+		this.pending.add(request);
 		CompletableFuture<TransportResponse> result;
 		try {
 			result = this.retrying.get(feature).getStageAsync(() -> attempt(request)).toCompletableFuture();
@@ -105,9 +139,51 @@ final class BatchSender {
 		catch (RuntimeException ex) {
 			result = CompletableFuture.failedFuture(ex);
 		}
+		settle(request, null, result, ended);
+	}
+
+	/** Sends a spooled body once, without retries: it stays in the spool until it is answered. */
+	void sendSpooled(Spool.Entry entry, Runnable ended) {
+		TransportRequest request = new TransportRequest(entry.feature(), entry.body(), entry.items());
+		CompletableFuture<TransportResponse> result;
+		try {
+			result = attempt(request);
+		}
+		catch (RuntimeException ex) {
+			result = CompletableFuture.failedFuture(ex);
+		}
+		settle(request, entry, result, ended);
+	}
+
+	/**
+	 * Keeps the sends that have not ended in the spool (or drops them, counted, without one): the shutdown deadline
+	 * has passed. Should one of them end after all, it is not counted again; had it been delivered, it is sent
+	 * twice, which the spool's at-least-once delivery allows.
+	 * @return how many sends were abandoned
+	 */
+	int abandonPending() {
+		int abandoned = 0;
+		for (TransportRequest request : this.pending) {
+			if (this.pending.remove(request)) {
+				abandoned++;
+				if (!keep(request)) {
+					this.counts.dropped(request.feature(), DropReason.DISABLED, request.itemCount());
+				}
+			}
+		}
+		return abandoned;
+	}
+
+	/** Keeps what could not be sent (the shutdown deadline passed, the backend is down) in the spool, if any. */
+	boolean keep(TransportRequest request) {
+		return this.spool != null && this.spool.store(request.feature(), request.itemCount(), request.body());
+	}
+
+	private void settle(TransportRequest request, Spool.@Nullable Entry spooled,
+			CompletableFuture<TransportResponse> result, Runnable ended) {
 		result.whenComplete((response, failure) -> {
 			try {
-				completed(request, response, failure);
+				completed(request, spooled, response, failure);
 			}
 			finally {
 				ended.run();
@@ -125,7 +201,7 @@ final class BatchSender {
 		return sent.copy().orTimeout(this.sendTimeout.toNanos(), TimeUnit.NANOSECONDS);
 	}
 
-	private byte[] body(Feature feature, List<CapturedEvent> batch) {
+	byte[] body(Feature feature, List<CapturedEvent> batch) {
 		return switch (feature) {
 			case ERRORS -> this.json.write(this.payloads.error((CapturedError) batch.get(0)));
 			case LOGS -> this.json.write(this.payloads.log((CapturedLog) batch.get(0)));
@@ -135,31 +211,70 @@ final class BatchSender {
 		};
 	}
 
-	private void completed(TransportRequest request, @Nullable TransportResponse response,
-			@Nullable Throwable failure) {
+	private void completed(TransportRequest request, Spool.@Nullable Entry spooled,
+			@Nullable TransportResponse response, @Nullable Throwable failure) {
+		if (spooled == null && !this.pending.remove(request)) {
+			return;
+		}
 		Feature feature = request.feature();
 		int count = request.itemCount();
 		if (response != null && response.isSuccess()) {
 			this.log.rearm("failing:" + feature);
 			this.counts.sent(feature, count);
+			forget(spooled);
+			this.backend.answered();
 			this.log.debug(this.debug, () -> "SeeStack sent " + count + " " + feature + " event(s) to "
 					+ request.path() + ": HTTP " + response.statusCode());
 			return;
 		}
-		this.undelivered.incrementAndGet();
+		if (spooled == null) {
+			this.undelivered.incrementAndGet();
+		}
 		if (response != null && response.statusCode() == 401) {
-			this.counts.dropped(feature, DropReason.DISABLED, count);
+			// The spool keeps what it holds: the next process, with a valid key, delivers it.
+			if (spooled == null) {
+				this.counts.dropped(feature, DropReason.DISABLED, count);
+			}
 			this.disable.accept("the backend rejected the API key (HTTP 401 on " + request.path()
 					+ "): check seestack.api-key / SeeStackOptions.apiKey");
+			return;
+		}
+		boolean retryable = (response != null) ? RetryRules.isRetryable(response)
+				: (failure != null && RetryRules.isRetryable(failure));
+		if (!retryable) {
+			this.counts.dropped(feature, DropReason.REJECTED, count);
+			forget(spooled);
+			this.backend.answered();
+			warnFailing(request, response, failure, false);
+			return;
+		}
+		if (this.disabled.getAsBoolean()) {
+			if (spooled == null) {
+				this.counts.dropped(feature, DropReason.DISABLED, count);
+			}
+			return;
+		}
+		this.backend.unreachable(response, spooled != null);
+		if (spooled != null || keep(request)) {
 			return;
 		}
 		if (this.stopping.getAsBoolean()) {
 			this.counts.dropped(feature, DropReason.DISABLED, count);
 			return;
 		}
-		boolean retryable = (response != null) ? RetryRules.isRetryable(response)
-				: (failure != null && RetryRules.isRetryable(failure));
-		this.counts.dropped(feature, retryable ? DropReason.RETRIES_EXHAUSTED : DropReason.REJECTED, count);
+		this.counts.dropped(feature, DropReason.RETRIES_EXHAUSTED, count);
+		warnFailing(request, response, failure, true);
+	}
+
+	private void forget(Spool.@Nullable Entry spooled) {
+		if (spooled != null && this.spool != null) {
+			this.spool.remove(spooled);
+		}
+	}
+
+	private void warnFailing(TransportRequest request, @Nullable TransportResponse response,
+			@Nullable Throwable failure, boolean retryable) {
+		Feature feature = request.feature();
 		String outcome = (response != null) ? "HTTP " + response.statusCode()
 				: String.valueOf(RetryRules.unwrap(failure));
 		this.log.warnOnce("failing:" + feature, () -> "SeeStack could not deliver " + feature + " to " + request.path()

@@ -1,5 +1,6 @@
 package io.seestack.internal.delivery;
 
+import java.time.Clock;
 import java.time.Duration;
 import java.util.Arrays;
 import java.util.EnumMap;
@@ -22,6 +23,8 @@ import io.seestack.internal.SdkLog;
 import io.seestack.internal.payload.CapturedEvent;
 import io.seestack.internal.payload.JsonCodec;
 import io.seestack.transport.Transport;
+import io.seestack.transport.TransportRequest;
+import io.seestack.transport.TransportResponse;
 import org.jspecify.annotations.Nullable;
 
 /**
@@ -33,12 +36,19 @@ import org.jspecify.annotations.Nullable;
  * {@link #flush(Duration)}; HTTP items in full batches of {@link #HTTP_BATCH_SIZE} (80% of a smaller buffer) as
  * soon as one is ready, and what is left on the timer and flush: each request costs the application far more CPU
  * than an item in it.
+ *
+ * <p>With a {@link Spool}, what cannot be delivered now is kept on disk. When a batch fails after its retries the
+ * backend counts as down: the buffers go to the spool instead of the network, and one probe at a time (the oldest
+ * spooled body, after 1, 2, 4 … 60 s or the backend's {@code Retry-After}) finds out when it answers again; then the
+ * spool is sent, oldest first, one body at a time beside the live batches.
  */
 public final class Dispatcher {
 
 	static final int MAX_IN_FLIGHT = 4;
 
 	static final int HTTP_BATCH_SIZE = 100;
+
+	private static final Duration MAX_PROBE_DELAY = Duration.ofSeconds(60);
 
 	private static final long FLUSH_RECHECK_NANOS = TimeUnit.MILLISECONDS.toNanos(50);
 
@@ -87,6 +97,16 @@ public final class Dispatcher {
 
 	private volatile @Nullable String disabledReason;
 
+	private final @Nullable Spool spool;
+
+	private volatile boolean backendDown;
+
+	/** Probes that failed in a row, for the probe's backoff; guarded by {@code this}. */
+	private int failedProbes;
+
+	/** Whether a spooled body is being sent (a probe or a replay): one at a time keeps them in order. */
+	private final AtomicBoolean spoolSending = new AtomicBoolean();
+
 	/**
 	 * @param retryScheduler runs retries after their backoff; tests pass one that records the delays
 	 */
@@ -101,13 +121,31 @@ public final class Dispatcher {
 		executor.setRemoveOnCancelPolicy(true);
 		this.executor = executor;
 		Scheduler scheduler = (retryScheduler != null) ? retryScheduler : Scheduler.of(executor);
+		this.spool = (options.spool() != null) ? Spool.open(options.spool(), options.spoolMaxBytes(),
+				options.spoolMaxAge(), this.counts::dropped, Clock.systemUTC()) : null;
 		this.sender = new BatchSender(options, transport, json, this.counts, scheduler,
-				() -> this.stopped || this.disabledReason != null, this::disable);
+				() -> this.stopped || this.disabledReason != null || this.backendDown,
+				() -> this.disabledReason != null, this::disable, this.spool, new BatchSender.BackendState() {
+
+					@Override
+					public void answered() {
+						backendAnswered();
+					}
+
+					@Override
+					public void unreachable(@Nullable TransportResponse last, boolean fromSpool) {
+						backendUnreachable(last, fromSpool);
+					}
+
+				});
 		for (Feature feature : Feature.values()) {
 			this.buffers.put(feature, new EventBuffer(options.bufferSize()));
 		}
 		long interval = options.flushInterval().toMillis();
 		executor.scheduleWithFixedDelay(() -> requestDrain(true), interval, interval, TimeUnit.MILLISECONDS);
+		if (this.spool != null && this.spool.size() > 0) {
+			requestDrain(false);
+		}
 	}
 
 	/** Buffers the event and, when it is due, wakes the delivery thread. Never blocks, never throws. */
@@ -199,16 +237,17 @@ public final class Dispatcher {
 		this.executor.shutdownNow();
 		int abandoned = 0;
 		for (Feature feature : Feature.values()) {
-			int count = this.buffers.get(feature).clear();
-			if (count > 0) {
-				dropped(feature, DropReason.DISABLED, count);
-			}
-			abandoned += count;
+			abandoned += keepOrDrop(feature, this.buffers.get(feature).poll(Integer.MAX_VALUE));
 		}
-		abandoned += this.inFlight.get();
+		abandoned += this.sender.abandonPending();
 		if (!delivered || abandoned > 0) {
 			this.log.warn("SeeStack shut down before everything was delivered (" + abandoned
-					+ " batches or events unsent after the " + deadline.toSeconds() + " s deadline)");
+					+ " batches or events unsent after the " + deadline.toSeconds() + " s deadline"
+					+ ((this.spool != null) ? ", kept in the spool " + this.spool.directory() + " for the next start)"
+							: ")"));
+		}
+		if (this.spool != null) {
+			this.spool.close();
 		}
 		signalProgress();
 	}
@@ -268,6 +307,10 @@ public final class Dispatcher {
 	private void drain() {
 		this.drainScheduled.set(false);
 		try {
+			if (this.backendDown) {
+				divertToSpool();
+				return;
+			}
 			long allRequest = this.sendAllRequested.get();
 			int first = this.nextFeature;
 			this.nextFeature = (first + 1) % this.features.length;
@@ -292,6 +335,7 @@ public final class Dispatcher {
 					sent |= polled > 0;
 				}
 			}
+			sendSpooled(false);
 		}
 		catch (RuntimeException ex) {
 			this.log.warn("SeeStack delivery failed unexpectedly; continuing", ex);
@@ -352,6 +396,116 @@ public final class Dispatcher {
 		if (!allBuffersEmpty()) {
 			requestDrain(false);
 		}
+	}
+
+	/** The backend is down: what is buffered goes to the spool, not to the network, until a probe gets through. */
+	private void divertToSpool() {
+		for (Feature feature : this.features) {
+			EventBuffer buffer = this.buffers.get(feature);
+			while (buffer.size() > 0) {
+				keepOrDrop(feature, buffer.poll(batchSize(feature)));
+			}
+		}
+	}
+
+	/**
+	 * Keeps events in the spool, in batches as they would have been sent, or drops them, counted.
+	 * @return how many batches or events there were
+	 */
+	private int keepOrDrop(Feature feature, List<CapturedEvent> events) {
+		int batches = 0;
+		for (int from = 0; from < events.size(); from += batchSize(feature)) {
+			List<CapturedEvent> batch = events.subList(from, Math.min(events.size(), from + batchSize(feature)));
+			batches++;
+			boolean kept = false;
+			try {
+				kept = this.sender.keep(new TransportRequest(feature, this.sender.body(feature, batch), batch.size()));
+			}
+			catch (RuntimeException | StackOverflowError ex) {
+				dropped(feature, DropReason.INVALID, batch.size());
+				continue;
+			}
+			if (!kept) {
+				dropped(feature, DropReason.DISABLED, batch.size());
+			}
+		}
+		return batches;
+	}
+
+	/**
+	 * Sends the oldest spooled body, one at a time: beside the live batches while the backend answers, or as the
+	 * probe while it does not.
+	 */
+	private void sendSpooled(boolean probe) {
+		if (this.spool == null || (this.backendDown && !probe) || this.spool.size() == 0 || this.inFlight.get() >= MAX_IN_FLIGHT
+				|| !this.spoolSending.compareAndSet(false, true)) {
+			return;
+		}
+		Spool.Entry oldest = this.spool.oldest();
+		if (oldest == null) {
+			this.spoolSending.set(false);
+			return;
+		}
+		this.inFlight.incrementAndGet();
+		this.sender.sendSpooled(oldest, () -> {
+			this.spoolSending.set(false);
+			sendEnded();
+			requestDrain(false);
+		});
+	}
+
+	private void backendAnswered() {
+		synchronized (this) {
+			this.failedProbes = 0;
+			if (!this.backendDown) {
+				return;
+			}
+			this.backendDown = false;
+		}
+		this.log.info("SeeStack's backend answers again; sending the " + this.spool.size()
+				+ " spooled bodies, oldest first");
+		requestDrain(true);
+	}
+
+	private void backendUnreachable(@Nullable TransportResponse last, boolean fromSpool) {
+		if (this.spool == null || this.stopped) {
+			return;
+		}
+		Duration retryAfter = (last != null) ? RetryRules.parseRetryAfter(last.retryAfter()) : null;
+		long delayMillis;
+		synchronized (this) {
+			if (this.backendDown && !fromSpool) {
+				return;
+			}
+			if (!this.backendDown) {
+				this.backendDown = true;
+				this.log.warn("SeeStack's backend does not answer; events are kept in the spool "
+						+ this.spool.directory() + " and sent when it answers again");
+			}
+			else {
+				this.failedProbes++;
+			}
+			long backoff = Math.min(MAX_PROBE_DELAY.toMillis(), 1_000L << Math.min(this.failedProbes, 6));
+			delayMillis = (retryAfter != null) ? Math.max(retryAfter.toMillis(), 1) : backoff;
+		}
+		try {
+			this.executor.schedule(this::probe, delayMillis, TimeUnit.MILLISECONDS);
+		}
+		catch (RejectedExecutionException shutDown) {
+			// Stopping: the spool keeps what it holds.
+		}
+	}
+
+	/** One spooled body, sent to learn whether the backend answers; with none left, the backend is tried live. */
+	private void probe() {
+		if (!this.backendDown || this.stopped) {
+			return;
+		}
+		if (this.spool.size() == 0) {
+			backendAnswered();
+			return;
+		}
+		sendSpooled(true);
 	}
 
 	/** Counts events dropped, here or before they reached a buffer, and tells the listener. */

@@ -8,6 +8,7 @@ import java.nio.file.Files;
 import java.nio.file.LinkOption;
 import java.nio.file.OpenOption;
 import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
 import java.nio.file.StandardOpenOption;
 import java.nio.file.attribute.FileAttribute;
 import java.nio.file.attribute.PosixFileAttributeView;
@@ -30,6 +31,9 @@ public final class OwnerOnlyFiles {
 	private static final Set<PosixFilePermission> OWNER_DIRECTORY = PosixFilePermissions.fromString("rwx------");
 
 	private static final Set<PosixFilePermission> OWNER_FILE = PosixFilePermissions.fromString("rw-------");
+
+	private static final Set<OpenOption> CREATE_NEW = Set.of(StandardOpenOption.CREATE_NEW, StandardOpenOption.WRITE,
+			LinkOption.NOFOLLOW_LINKS);
 
 	private static final Set<OpenOption> APPEND = Set.of(StandardOpenOption.CREATE, StandardOpenOption.WRITE,
 			StandardOpenOption.APPEND, LinkOption.NOFOLLOW_LINKS);
@@ -95,6 +99,29 @@ public final class OwnerOnlyFiles {
 		}
 		catch (IOException ex) {
 			out.close();
+			throw ex;
+		}
+	}
+
+	/**
+	 * Writes a whole file for the process owner only, atomically: a reader sees all of it or none of it. The
+	 * directory must be one that {@link #directory(Path)} made safe.
+	 * @param file the file, which must not exist yet
+	 * @param content its bytes
+	 * @throws IOException if it cannot be written
+	 */
+	public static void writeNew(Path file, byte[] content) throws IOException {
+		Path absolute = file.toAbsolutePath();
+		Path partial = absolute.resolveSibling("." + absolute.getFileName() + ".partial");
+		try (OutputStream out = Channels.newOutputStream(Files.newByteChannel(partial, CREATE_NEW,
+				ownerOnly(partial, OWNER_FILE)))) {
+			out.write(content);
+		}
+		try {
+			Files.move(partial, absolute, StandardCopyOption.ATOMIC_MOVE);
+		}
+		catch (IOException ex) {
+			Files.deleteIfExists(partial);
 			throw ex;
 		}
 	}
