@@ -5,6 +5,8 @@ import io.seestack.spring.autoconfigure.SeeStackAutoConfiguration;
 import io.seestack.spring.autoconfigure.SeeStackProperties;
 import io.seestack.spring.autoconfigure.web.ClientIpResolver;
 import io.seestack.spring.autoconfigure.web.SeeStackWebAutoConfiguration;
+import org.apache.commons.logging.Log;
+import org.apache.commons.logging.LogFactory;
 import org.jspecify.annotations.Nullable;
 
 import org.springframework.beans.factory.ObjectProvider;
@@ -37,6 +39,8 @@ import org.springframework.util.StringUtils;
 @EnableConfigurationProperties(SignInProperties.class)
 public final class SeeStackSignInAutoConfiguration {
 
+	private static final Log logger = LogFactory.getLog(SeeStackSignInAutoConfiguration.class);
+
 	@Bean
 	@ConditionalOnMissingBean
 	SeeStackSignInListener seeStackSignInListener(SeeStackClient seeStackClient, SignInProperties signInProperties,
@@ -56,7 +60,12 @@ public final class SeeStackSignInAutoConfiguration {
 	/** The salt given, else one that every instance of the deployment shares: its API key, else its name. */
 	static String salt(SignInProperties signIn, SeeStackProperties properties, Environment environment) {
 		String salt = signIn.getSalt();
-		if (StringUtils.hasText(salt)) {
+		if (StringUtils.hasText(salt) && salt.contains("${")) {
+			// never the value: it is a secret
+			logger.warn("SeeStack ignores seestack.security.sign-ins.salt: it holds a placeholder that nothing "
+					+ "resolves, so the salt is derived from the API key instead");
+		}
+		else if (StringUtils.hasText(salt)) {
 			return salt;
 		}
 		String apiKey = properties.getApiKey();

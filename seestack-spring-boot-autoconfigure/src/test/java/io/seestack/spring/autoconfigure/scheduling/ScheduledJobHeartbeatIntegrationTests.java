@@ -18,6 +18,7 @@ import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.test.context.SpringBootTest.WebEnvironment;
 import org.springframework.context.annotation.Bean;
 import org.springframework.scheduling.annotation.EnableScheduling;
+import org.springframework.test.annotation.DirtiesContext;
 import org.springframework.test.context.DynamicPropertyRegistry;
 import org.springframework.test.context.DynamicPropertySource;
 
@@ -33,6 +34,8 @@ import static org.awaitility.Awaitility.await;
 @SpringBootTest(classes = ScheduledJobHeartbeatIntegrationTests.App.class, webEnvironment = WebEnvironment.NONE,
 		properties = { "seestack.api-key=" + IngestServer.API_KEY, "spring.task.scheduling.pool.size=4",
 				"jobs.ledger.slug=ledger-check", "seestack.scheduling.monitors.plainJobs.cleanUp=cleanup-job" })
+// Closed after the class: a cached context would keep its client in the static facade for the tests after it.
+@DirtiesContext
 class ScheduledJobHeartbeatIntegrationTests {
 
 	private static final IngestServer ingest = IngestServer.start();

@@ -54,6 +54,7 @@ import org.springframework.security.oauth2.jwt.JwtDecoder;
 import org.springframework.security.oauth2.jwt.NimbusJwtDecoder;
 import org.springframework.security.provisioning.InMemoryUserDetailsManager;
 import org.springframework.security.web.SecurityFilterChain;
+import org.springframework.test.annotation.DirtiesContext;
 import org.springframework.test.context.DynamicPropertyRegistry;
 import org.springframework.test.context.DynamicPropertySource;
 
@@ -71,6 +72,8 @@ import static org.awaitility.Awaitility.await;
 		properties = { "seestack.api-key=" + IngestServer.API_KEY, "seestack.flush-interval=100ms",
 				"seestack.trusted-proxies=127.0.0.1", "seestack.user.ip=full" })
 @ExtendWith(OutputCaptureExtension.class)
+// Closed after the class: a cached context would keep its client in the static facade for the tests after it.
+@DirtiesContext
 class SignInIntegrationTests {
 
 	private static final IngestServer ingest = IngestServer.start();
