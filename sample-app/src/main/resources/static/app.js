@@ -48,8 +48,14 @@ function rowsOf(payload) {
       what: `${body.exceptionClass}: ${body.message}` }];
   }
   if (payload.path.endsWith('/logs')) {
+    const signIn = body.metadata?.signIn;
     return [{ ...base, kind: 'log', user: body.metadata?.userId ?? '', ref: body.metadata?.ref ?? refIn(body.message),
-      what: `${body.level} ${body.message}` }];
+      signIn: signIn?.outcome,
+      what: `${body.level} ${body.message}` + (signIn ? ` (${signIn.method}, login ${signIn.login ?? '–'})` : '') }];
+  }
+  if (payload.path.endsWith('/heartbeat')) {
+    return [{ ...base, kind: 'heartbeat', user: '', ref: '', slug: body.slug, status: body.status,
+      what: `${body.slug} ${body.status} (${body.durationMs} ms)` + (body.message ? `: ${body.message}` : '') }];
   }
   if (payload.path.endsWith('/http-requests')) {
     return (body.requests ?? []).map((item, i) => ({ ...base, key: `${base.key}|${i}`, kind: 'http',
@@ -89,6 +95,13 @@ function render(status) {
     tr.dataset.kind = row.kind;
     tr.dataset.user = row.user;
     tr.dataset.ref = row.ref;
+    if (row.signIn !== undefined) {
+      tr.dataset.signIn = row.signIn;
+    }
+    if (row.slug !== undefined) {
+      tr.dataset.slug = row.slug;
+      tr.dataset.status = row.status;
+    }
     if (row.path !== undefined) {
       tr.dataset.path = row.path;
       tr.dataset.status = row.status;

@@ -8,4 +8,8 @@ package io.seestack;
  * @param startNanos the {@link System#nanoTime()} at which the job started
  */
 public record JobHandle(String slug, long startNanos) {
+
+	/** The metadata key of the slug in the error captured when a job fails: {@value}. */
+	public static final String SLUG_METADATA_KEY = "jobSlug";
+
 }

@@ -160,6 +160,20 @@ public final class SeeStack {
 		client.finishJob(handle, status, message);
 	}
 
+	public static void failJob(@Nullable JobHandle handle, @Nullable Throwable error) {
+		client.failJob(handle, error);
+	}
+
+	/** Runs a job and sends its heartbeat: see {@link SeeStackClient#monitor(String, Runnable)}. */
+	public static void monitor(String slug, Runnable job) {
+		client.monitor(slug, job);
+	}
+
+	/** Runs a job and sends its heartbeat: see {@link SeeStackClient#monitor(String, Callable)}. */
+	public static <T> T monitor(String slug, Callable<T> job) throws Exception {
+		return client.monitor(slug, job);
+	}
+
 	public static boolean flush() {
 		return client.flush();
 	}

@@ -145,6 +145,71 @@ public interface SeeStackClient extends AutoCloseable {
 	/** Sends the job's heartbeat with its duration; the message is optional. */
 	void finishJob(@Nullable JobHandle handle, @Nullable JobStatus status, @Nullable String message);
 
+	/**
+	 * Sends the heartbeat of a job that threw: {@code failed}, with its duration and the error's message (its type
+	 * when it has none), and captures the error with the job's slug in metadata {@value JobHandle#SLUG_METADATA_KEY}.
+	 * The error is not rethrown: that is the caller's part.
+	 */
+	default void failJob(@Nullable JobHandle handle, @Nullable Throwable error) {
+		if (handle == null) {
+			return;
+		}
+		if (error != null) {
+			captureError(error, ErrorContext.builder().metadata(JobHandle.SLUG_METADATA_KEY, handle.slug()).build());
+		}
+		finishJob(handle, JobStatus.FAILED, (error != null) ? failureMessage(error) : null);
+	}
+
+	/**
+	 * Runs a job on the calling thread and sends its cron monitor's heartbeat: {@code success} with its duration
+	 * when it returns; when it throws, what {@link #failJob(JobHandle, Throwable)} sends, and the exception is
+	 * rethrown as it is. Runs that overlap (the same slug on two threads) are timed and reported each on its own.
+	 * When the client is disabled the job runs all the same, and nothing is sent. Heartbeats carry no user.
+	 * @param slug the cron monitor's slug (lowercase letters, digits, hyphens); with an invalid one the job runs
+	 * and its heartbeat is not sent
+	 * @param job the job
+	 */
+	default void monitor(String slug, Runnable job) {
+		JobHandle handle = startJob(slug);
+		try {
+			job.run();
+		}
+		catch (RuntimeException | Error ex) {
+			failJob(handle, ex);
+			throw ex;
+		}
+		finishJob(handle, JobStatus.SUCCESS, null);
+	}
+
+	/**
+	 * Like {@link #monitor(String, Runnable)}, for a job that returns a value or throws a checked exception, which
+	 * is rethrown as it is.
+	 * @param <T> the type of the job's result
+	 * @param slug the cron monitor's slug
+	 * @param job the job
+	 * @return what the job returned
+	 * @throws Exception whatever the job threw
+	 */
+	default <T> T monitor(String slug, Callable<T> job) throws Exception {
+		JobHandle handle = startJob(slug);
+		T result;
+		try {
+			result = job.call();
+		}
+		catch (Exception | Error ex) {
+			failJob(handle, ex);
+			throw ex;
+		}
+		finishJob(handle, JobStatus.SUCCESS, null);
+		return result;
+	}
+
+	/** The message of a failed job's heartbeat: the error's, or its type when it has none. */
+	private static String failureMessage(Throwable error) {
+		String message = error.getMessage();
+		return (message != null && !message.isBlank()) ? message : error.getClass().getName();
+	}
+
 	// --- delivery
 
 	/** Sends everything captured so far and waits up to 5 seconds; true if all of it was delivered. */

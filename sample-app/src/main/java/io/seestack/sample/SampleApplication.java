@@ -3,6 +3,7 @@ package io.seestack.sample;
 import org.springframework.boot.SpringApplication;
 import org.springframework.boot.autoconfigure.SpringBootApplication;
 import org.springframework.scheduling.annotation.EnableAsync;
+import org.springframework.scheduling.annotation.EnableScheduling;
 
 /**
  * The SeeStack sample application. Run it with {@code ./mvnw -pl sample-app -am spring-boot:run} and open
@@ -10,6 +11,7 @@ import org.springframework.scheduling.annotation.EnableAsync;
  */
 @SpringBootApplication
 @EnableAsync
+@EnableScheduling
 public class SampleApplication {
 
 	public static void main(String[] args) {

@@ -139,6 +139,41 @@ class SampleAppBrowserTests {
 		assertPhase("grace", beforeGrace, grace, "grace");
 	}
 
+	@Test
+	void showsTheScheduledJobsHeartbeatsAndAFailedSignInWithoutItsPassword() {
+		this.browser.get(url("/"));
+		this.wait.until(ExpectedConditions.textToBe(By.id("mode"), "LOCAL"));
+		await("a heartbeat of the scheduled job on the page").atMost(CAPTURE_TIMEOUT)
+			.pollInterval(Duration.ofMillis(250))
+			.untilAsserted(() -> assertThat(pageRows()).anySatisfy((row) -> {
+				assertThat(row).containsEntry("kind", "heartbeat").containsEntry("slug", "sample-digest");
+				assertThat(row).containsEntry("status", "success");
+			}));
+
+		String wrongPassword = "not-adas-Passw0rd-4417";
+		this.browser.findElement(By.id("login-link")).click();
+		this.wait.until(ExpectedConditions.urlContains("/login"));
+		this.browser.findElement(By.id("username")).sendKeys("ada");
+		this.browser.findElement(By.id("password")).sendKeys(wrongPassword);
+		this.browser.findElement(By.cssSelector("button[type=submit]")).click();
+		this.wait.until(ExpectedConditions.urlContains("error"));
+		this.browser.get(url("/"));
+		await("the failed sign-in on the page").atMost(CAPTURE_TIMEOUT)
+			.pollInterval(Duration.ofMillis(250))
+			.untilAsserted(() -> assertThat(pageRows()).anySatisfy((row) -> {
+				assertThat(row).containsEntry("kind", "log").containsEntry("signIn", "failure");
+				assertThat(row.get("user")).isEmpty();
+			}));
+		assertThat(getJson("/actuator/seestack").toString()).doesNotContain(wrongPassword);
+		assertThat(this.browser.getPageSource()).doesNotContain(wrongPassword);
+	}
+
+	@SuppressWarnings("unchecked")
+	private List<Map<String, String>> pageRows() {
+		return (List<Map<String, String>>) ((JavascriptExecutor) this.browser)
+			.executeScript("return [...document.querySelectorAll('#payloads tbody tr')].map((tr) => ({...tr.dataset}));");
+	}
+
 	private void logIn(String name) {
 		this.browser.findElement(By.id("login-link")).click();
 		this.wait.until(ExpectedConditions.urlContains("/login"));

@@ -159,6 +159,17 @@ class CoreExamples {
 			.satisfies((beat) -> assertThat(beat.get("status").asString()).isEqualTo("success"));
 	}
 
+	@Test
+	void monitoredJob() {
+		SeeStack.init(SeeStackOptions.builder().apiKey(IngestServer.API_KEY).host(this.server.url()).build());
+		// tag::monitor[]
+		SeeStack.monitor("daily-report-generator", () -> generateReport());
+		// end::monitor[]
+		assertThat(SeeStack.flush(Duration.ofSeconds(5))).isTrue();
+		assertThat(this.server.bodies("/ingest/v1/heartbeat")).singleElement()
+			.satisfies((beat) -> assertThat(beat.get("status").asString()).isEqualTo("success"));
+	}
+
 	private static void chargeCustomers() {
 		throw new IllegalStateException("card declined");
 	}

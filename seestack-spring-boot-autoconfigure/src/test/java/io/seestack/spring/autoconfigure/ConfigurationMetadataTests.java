@@ -31,6 +31,9 @@ class ConfigurationMetadataTests {
 			"seestack.logs.include-loggers", "seestack.logs.exclude-loggers", "seestack.logs.mdc-keys",
 			"seestack.mdc.enabled", "seestack.mdc.user-id-key", "seestack.mdc.trace-id-key",
 			"seestack.mdc.session-id-key", "seestack.health.down-when-failing",
+			"seestack.scheduling.enabled", "seestack.scheduling.monitors", "seestack.security.sign-ins.mode",
+			"seestack.security.sign-ins.salt", "seestack.security.sign-ins.brute-force.threshold",
+			"seestack.security.sign-ins.brute-force.window",
 			// generated from @Endpoint(id = "seestack")
 			"management.endpoint.seestack.access", "management.endpoint.seestack.cache.time-to-live");
 
@@ -65,7 +68,11 @@ class ConfigurationMetadataTests {
 			.containsEntry("seestack.require-api-key", "false")
 			.containsEntry("seestack.health.down-when-failing", "false")
 			.containsEntry("seestack.http.outbound.enabled", "true")
-			.containsEntry("seestack.http.outbound.propagate-trace", "false");
+			.containsEntry("seestack.http.outbound.propagate-trace", "false")
+			.containsEntry("seestack.scheduling.enabled", "true")
+			.containsEntry("seestack.security.sign-ins.mode", "\"anonymize\"")
+			.containsEntry("seestack.security.sign-ins.brute-force.threshold", "10")
+			.containsEntry("seestack.security.sign-ins.brute-force.window", "\"1m\"");
 	}
 
 	@Test
