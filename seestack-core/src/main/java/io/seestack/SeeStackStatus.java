@@ -14,9 +14,25 @@ import org.jspecify.annotations.Nullable;
  * @param disabledReason why the client stopped sending, if it did
  * @param features counters and buffer fill per feature
  * @param recentPayloads the most recent payloads, newest last (local mode only: remote payloads are not kept)
+ * @param spool what the spool holds, when there is one
  */
 public record SeeStackStatus(Mode mode, String target, @Nullable String disabledReason,
-		Map<Feature, FeatureStatus> features, List<RecordedPayload> recentPayloads) {
+		Map<Feature, FeatureStatus> features, List<RecordedPayload> recentPayloads, @Nullable SpoolStatus spool) {
+
+	/** A status without a spool. */
+	public SeeStackStatus(Mode mode, String target, @Nullable String disabledReason, Map<Feature, FeatureStatus> features,
+			List<RecordedPayload> recentPayloads) {
+		this(mode, target, disabledReason, features, recentPayloads, null);
+	}
+
+	/**
+	 * @param directory the spool's directory
+	 * @param bodies request bodies it holds, waiting to be delivered
+	 * @param bytes their size on disk
+	 * @param backendDown whether the backend is taken to be down (one probe at a time is sent)
+	 */
+	public record SpoolStatus(String directory, int bodies, long bytes, boolean backendDown) {
+	}
 
 	/** Where events go. */
 	public enum Mode {

@@ -126,7 +126,7 @@ public final class DefaultSeeStackClient implements SeeStackClient {
 					this.dispatcher.status(), this.localTransport.recent());
 		}
 		return new SeeStackStatus(SeeStackStatus.Mode.REMOTE, this.options.host().toString(),
-				disabledReason().orElse(null), this.dispatcher.status(), List.of());
+				disabledReason().orElse(null), this.dispatcher.status(), List.of(), this.dispatcher.spoolStatus());
 	}
 
 	@Override

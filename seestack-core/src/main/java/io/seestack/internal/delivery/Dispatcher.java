@@ -18,6 +18,7 @@ import dev.failsafe.spi.Scheduler;
 import io.seestack.DeliveryListener.DropReason;
 import io.seestack.Feature;
 import io.seestack.SeeStackOptions;
+import io.seestack.SeeStackStatus;
 import io.seestack.SeeStackStatus.FeatureStatus;
 import io.seestack.internal.SdkLog;
 import io.seestack.internal.payload.CapturedEvent;
@@ -182,6 +183,13 @@ public final class Dispatcher {
 
 	public @Nullable String disabledReason() {
 		return this.disabledReason;
+	}
+
+	/** What the spool holds, or {@code null} without one. */
+	public SeeStackStatus.@Nullable SpoolStatus spoolStatus() {
+		Spool spool = this.spool;
+		return (spool != null) ? new SeeStackStatus.SpoolStatus(spool.directory().toString(), spool.size(),
+				spool.bytes(), this.backendDown) : null;
 	}
 
 	/** Counters and buffer fill per feature. */

@@ -62,7 +62,7 @@ final class SeeStackClientFactory {
 			logger.warn(localModeMessage(options));
 			return SeeStackClient.create(options);
 		}
-		SeeStackOptions options = options((builder) -> builder.apiKey(this.properties.getApiKey()), listener,
+		SeeStackOptions options = options((builder) -> spool(builder.apiKey(this.properties.getApiKey())), listener,
 				customizers);
 		if (options.projectId() == null && this.properties.getHttp().isEnabled()) {
 			logger.info("SeeStack HTTP request monitoring is off: seestack.project-id is not set. "
@@ -110,9 +110,33 @@ final class SeeStackClientFactory {
 		return defaultOutbox(this.applicationName);
 	}
 
-	static Path defaultOutbox(@Nullable String applicationName) {
+	private SeeStackOptions.Builder spool(SeeStackOptions.Builder builder) {
+		SeeStackProperties.Spool spool = this.properties.getSpool();
+		if (!spool.isEnabled()) {
+			return builder;
+		}
+		Path directory = spool.getDirectory();
+		if (directory == null || !StringUtils.hasText(directory.toString())) {
+			String host = host(this.properties);
+			directory = defaultSpool(this.applicationName, (host != null) ? host : SeeStackOptions.DEFAULT_HOST);
+		}
+		return builder.spool(directory.toAbsolutePath(), spool.getMaxSize().toBytes(), spool.getMaxAge());
+	}
+
+	/** One per application and backend: a spool must never deliver to a backend it was not meant for. */
+	static Path defaultSpool(@Nullable String applicationName, String host) {
+		String backend = host.replaceFirst("^https?://", "").replaceAll("[^A-Za-z0-9._-]", "_");
+		return Path.of(System.getProperty("user.home"), ".seestack", "spool",
+				fileNamePart(applicationName) + "@" + backend);
+	}
+
+	private static String fileNamePart(@Nullable String applicationName) {
 		String name = StringUtils.hasText(applicationName) ? applicationName.strip() : "application";
-		String fileName = name.replaceAll("[^A-Za-z0-9._-]", "-") + "-outbox.jsonl";
+		return name.replaceAll("[^A-Za-z0-9._-]", "-");
+	}
+
+	static Path defaultOutbox(@Nullable String applicationName) {
+		String fileName = fileNamePart(applicationName) + "-outbox.jsonl";
 		return Path.of(System.getProperty("user.home"), ".seestack", fileName).toAbsolutePath();
 	}
 

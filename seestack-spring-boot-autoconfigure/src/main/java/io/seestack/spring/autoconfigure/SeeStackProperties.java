@@ -12,6 +12,7 @@ import org.jspecify.annotations.Nullable;
 import org.springframework.beans.factory.InitializingBean;
 import org.springframework.boot.context.properties.ConfigurationProperties;
 import org.springframework.boot.logging.LogLevel;
+import org.springframework.util.unit.DataSize;
 
 /**
  * Configuration properties for SeeStack, under {@code seestack.*}. They are mapped onto the core's
@@ -122,6 +123,8 @@ public class SeeStackProperties implements InitializingBean {
 	private final Security security = new Security();
 
 	private final Local local = new Local();
+
+	private final Spool spool = new Spool();
 
 	private final Replay replay = new Replay();
 
@@ -290,6 +293,10 @@ public class SeeStackProperties implements InitializingBean {
 
 	public Local getLocal() {
 		return this.local;
+	}
+
+	public Spool getSpool() {
+		return this.spool;
 	}
 
 	public Replay getReplay() {
@@ -555,6 +562,71 @@ public class SeeStackProperties implements InitializingBean {
 
 		public void setEnabled(boolean enabled) {
 			this.enabled = enabled;
+		}
+
+	}
+
+	/**
+	 * The spool: what cannot be delivered now (the backend down or throttling, the network failing, the shutdown
+	 * deadline passed) is kept on disk and delivered later, oldest first, when the backend answers again and at the
+	 * next start. Used when sending, not in local mode.
+	 */
+	public static class Spool {
+
+		/**
+		 * Whether to keep what cannot be delivered now on disk, to deliver it later.
+		 */
+		private boolean enabled = true;
+
+		/**
+		 * Directory of the spool, which this application instance alone uses (it is locked). Defaults to
+		 * '${user.home}/.seestack/spool/<spring.application.name>@<host>': the user's own, and one per application
+		 * and backend, so nothing is ever sent to another backend than the one it was meant for. On a container,
+		 * put it on a volume that outlives the container.
+		 */
+		private @Nullable Path directory;
+
+		/**
+		 * The most the spool keeps on disk; beyond it, the oldest logs and HTTP items go first, then errors and
+		 * heartbeats.
+		 */
+		private DataSize maxSize = DataSize.ofMegabytes(64);
+
+		/**
+		 * How long the spool keeps what it could not deliver.
+		 */
+		private Duration maxAge = Duration.ofHours(24);
+
+		public boolean isEnabled() {
+			return this.enabled;
+		}
+
+		public void setEnabled(boolean enabled) {
+			this.enabled = enabled;
+		}
+
+		public @Nullable Path getDirectory() {
+			return this.directory;
+		}
+
+		public void setDirectory(@Nullable Path directory) {
+			this.directory = directory;
+		}
+
+		public DataSize getMaxSize() {
+			return this.maxSize;
+		}
+
+		public void setMaxSize(DataSize maxSize) {
+			this.maxSize = maxSize;
+		}
+
+		public Duration getMaxAge() {
+			return this.maxAge;
+		}
+
+		public void setMaxAge(Duration maxAge) {
+			this.maxAge = maxAge;
 		}
 
 	}

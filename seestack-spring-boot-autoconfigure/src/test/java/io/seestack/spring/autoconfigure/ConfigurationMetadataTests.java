@@ -27,6 +27,7 @@ class ConfigurationMetadataTests {
 			"seestack.exceptions.ignored", "seestack.http.enabled", "seestack.http.exclude-paths",
 			"seestack.http.sample-rate", "seestack.http.outbound.enabled", "seestack.http.outbound.propagate-trace",
 			"seestack.security.enabled", "seestack.local.enabled", "seestack.local.outbox",
+			"seestack.spool.enabled", "seestack.spool.directory", "seestack.spool.max-size", "seestack.spool.max-age",
 			"seestack.replay.session-header", "seestack.logs.enabled", "seestack.logs.minimum-level",
 			"seestack.logs.include-loggers", "seestack.logs.exclude-loggers", "seestack.logs.mdc-keys",
 			"seestack.mdc.enabled", "seestack.mdc.user-id-key", "seestack.mdc.trace-id-key",

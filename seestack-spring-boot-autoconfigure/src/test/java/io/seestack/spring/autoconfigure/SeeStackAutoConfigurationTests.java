@@ -220,6 +220,38 @@ class SeeStackAutoConfigurationTests {
 	}
 
 	@Test
+	void spoolsInADirectoryOfItsOwnPerApplicationAndBackendByDefault() throws IOException {
+		String backend = ingest.url().replace("http://", "").replace(':', '_');
+		Path expected = Path.of(System.getProperty("user.home"), ".seestack", "spool", "orders@" + backend)
+			.toAbsolutePath();
+		try {
+			withIngest().withPropertyValues("seestack.spool.enabled=true", "spring.application.name=orders")
+				.run((context) -> assertThat(context.getBean(SeeStackClient.class).status().spool())
+					.satisfies((spool) -> assertThat(spool.directory()).isEqualTo(expected.toString()))
+					.satisfies((spool) -> assertThat(spool.bodies()).isZero()));
+		}
+		finally {
+			try (var files = Files.walk(expected)) {
+				files.sorted(java.util.Comparator.reverseOrder()).forEach((file) -> file.toFile().delete());
+			}
+		}
+	}
+
+	@Test
+	void spoolsWhereItIsToldOrNowhere() {
+		Path directory = this.temp.resolve("spool");
+		withIngest().withPropertyValues("seestack.spool.enabled=true", "seestack.spool.directory=" + directory)
+			.run((context) -> assertThat(context.getBean(SeeStackClient.class).status().spool().directory())
+				.isEqualTo(directory.toAbsolutePath().toString()));
+		withIngest().withPropertyValues("seestack.spool.enabled=false")
+			.run((context) -> assertThat(context.getBean(SeeStackClient.class).status().spool()).isNull());
+		this.contextRunner.withPropertyValues("seestack.spool.enabled=true",
+				"seestack.local.outbox=" + this.temp.resolve("outbox.jsonl"))
+			.run((context) -> assertThat(context.getBean(SeeStackClient.class).status().spool())
+				.as("local mode keeps everything anyway").isNull());
+	}
+
+	@Test
 	void resolvesARelativeOutboxAgainstTheWorkingDirectory() {
 		this.contextRunner.withPropertyValues("seestack.local.outbox=target/local-outbox.jsonl")
 			.run((context) -> assertThat(context.getBean(SeeStackClient.class).status().target())
