@@ -37,7 +37,7 @@ public final class SeeStackOptions {
 	/** Events kept per feature while waiting to be sent; the oldest is dropped beyond it. */
 	public static final int DEFAULT_BUFFER_SIZE = 500;
 
-	/** Identical errors (same type and message) sent per second at most; the rest are counted, not sent. */
+	/** Repeated errors of one kind sent per second at most, beyond each user's first; the rest are counted. */
 	public static final int DEFAULT_IDENTICAL_ERRORS_PER_SECOND = 10;
 
 	private final String apiKey;
@@ -148,10 +148,11 @@ public final class SeeStackOptions {
 	}
 
 	/**
-	 * How many identical errors (same type and message) are sent per second at most, {@code 0} for no limit. The
-	 * rest are counted as dropped ({@code RATE_LIMITED}) and the next one sent carries their number, so that a
-	 * storm of one failure cannot spend the application's CPU on sending it thousands of times a second. All
-	 * errors together are held to ten times this.
+	 * How many repeated errors of one kind (same type, and message but for its ids and numbers) are sent per second
+	 * at most, once each user's first error of the kind has been sent; {@code 0} for no limit. The rest are counted
+	 * as dropped ({@code RATE_LIMITED}) and the next one sent carries their number, so that a storm of one failure
+	 * cannot spend the application's CPU on sending it thousands of times a second. Repeats of all kinds together
+	 * are held to ten times this.
 	 */
 	public int identicalErrorsPerSecond() {
 		return this.identicalErrorsPerSecond;

@@ -41,6 +41,7 @@ import io.seestack.internal.payload.CapturedLog;
 import io.seestack.internal.payload.JsonCodec;
 import io.seestack.internal.payload.PayloadFactory;
 import io.seestack.internal.payload.Sanitizer;
+import io.seestack.internal.payload.Suppressed;
 import io.seestack.internal.payload.ThrowableCopy;
 import io.seestack.transport.Transport;
 import org.jspecify.annotations.Nullable;
@@ -214,19 +215,20 @@ public final class DefaultSeeStackClient implements SeeStackClient {
 			if (!this.context.firstCapture(error)) {
 				return;
 			}
-			long suppressed = this.errorRateLimiter.tryAcquire(error);
-			if (suppressed < 0) {
+			ErrorContext details = (context != null) ? context : ErrorContext.empty();
+			User user = this.context.user(details.user());
+			Suppressed suppressed = this.errorRateLimiter.tryAcquire(error, (user != null) ? user.id() : null);
+			if (suppressed == null) {
 				rateLimited();
 				return;
 			}
-			ErrorContext details = (context != null) ? context : ErrorContext.empty();
 			Scope scope = this.context.currentScope();
 			String sessionId = details.sessionId();
 			if (sessionId == null && scope != null) {
 				sessionId = scope.sessionId();
 			}
 			this.dispatcher.enqueue(new CapturedError(ThrowableCopy.of(error), details.level(),
-					Sanitizer.copyOf(this.context.user(details.user())), (scope != null) ? scope.ip() : null,
+					Sanitizer.copyOf(user), (scope != null) ? scope.ip() : null,
 					Sanitizer.copy(details.metadata()), sessionId, (scope != null) ? scope.traceId() : null,
 					(scope != null) ? scope.tags() : Map.of(), Instant.now(), suppressed));
 		});
@@ -376,10 +378,10 @@ public final class DefaultSeeStackClient implements SeeStackClient {
 
 	private void rateLimited() {
 		this.dispatcher.dropped(Feature.ERRORS, DropReason.RATE_LIMITED, 1);
-		this.log.warnOnce("rate-limited", () -> "SeeStack is holding back identical errors: at most "
-				+ this.options.identicalErrorsPerSecond() + " per second of one type and message are sent, the rest "
-				+ "are counted (dropped, RATE_LIMITED) and the next one sent carries their number in metadata "
-				+ PayloadFactory.SUPPRESSED_METADATA_KEY);
+		this.log.warnOnce("rate-limited", () -> "SeeStack is holding back repeated errors: every user's first error "
+				+ "of a kind is sent, then at most " + this.options.identicalErrorsPerSecond() + " per second of one "
+				+ "kind; the rest are counted (dropped, RATE_LIMITED) and the next one sent carries their number in "
+				+ "metadata " + PayloadFactory.SUPPRESSED_METADATA_KEY);
 	}
 
 	private void guard(String operation, Runnable action) {

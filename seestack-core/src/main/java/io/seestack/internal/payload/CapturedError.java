@@ -17,7 +17,7 @@ import org.jspecify.annotations.Nullable;
  */
 public record CapturedError(ThrowableCopy error, Level level, @Nullable User user, @Nullable String ip,
 		Map<String, Object> metadata, @Nullable String sessionId, @Nullable String traceId, Map<String, String> tags,
-		Instant timestamp, long suppressed) implements CapturedEvent {
+		Instant timestamp, Suppressed suppressed) implements CapturedEvent {
 
 	@Override
 	public Feature feature() {

@@ -23,6 +23,12 @@ public final class PayloadFactory {
 	/** The error metadata key for how many identical errors the rate limit held back before this one. */
 	public static final String SUPPRESSED_METADATA_KEY = "seestack.suppressed";
 
+	/** The error metadata key for how many users, not named on any sent error of the kind, the held-back had. */
+	public static final String SUPPRESSED_USERS_METADATA_KEY = "seestack.suppressedUsers";
+
+	/** The error metadata key for errors held back of kinds the limiter had to forget before they reported. */
+	public static final String SUPPRESSED_OTHER_KINDS_METADATA_KEY = "seestack.suppressedOfOtherKinds";
+
 	/** The error and log metadata key of the scope's tags. */
 	public static final String TAGS_METADATA_KEY = "tags";
 
@@ -93,8 +99,15 @@ public final class PayloadFactory {
 		putIfPresent(metadata, "traceId", event.traceId());
 		putIfPresent(metadata, "service", this.options.serviceName());
 		metadata.put("timestamp", millis(event.timestamp()));
-		if (event.suppressed() > 0) {
-			metadata.put(SUPPRESSED_METADATA_KEY, event.suppressed());
+		Suppressed suppressed = event.suppressed();
+		if (suppressed.errors() > 0) {
+			metadata.put(SUPPRESSED_METADATA_KEY, suppressed.errors());
+		}
+		if (suppressed.users() > 0) {
+			metadata.put(SUPPRESSED_USERS_METADATA_KEY, suppressed.users());
+		}
+		if (suppressed.ofOtherKinds() > 0) {
+			metadata.put(SUPPRESSED_OTHER_KINDS_METADATA_KEY, suppressed.ofOtherKinds());
 		}
 		body.put("metadata", metadata);
 		return body;

@@ -84,9 +84,9 @@ public class SeeStackProperties implements InitializingBean {
 	private int bufferSize = 500;
 
 	/**
-	 * Maximum number of identical errors (same type and message) sent per second; the rest are counted and the
-	 * next one sent carries their number. All errors together are held to ten times this. 0 switches the limit
-	 * off.
+	 * Maximum number of repeated errors of one kind (same type, and message but for its ids and numbers) sent per
+	 * second, once each user's first error of the kind has been sent; the rest are counted and the next one sent
+	 * carries their number. Repeats of all kinds together are held to ten times this. 0 switches the limit off.
 	 */
 	private int identicalErrorsPerSecond = 10;
 
