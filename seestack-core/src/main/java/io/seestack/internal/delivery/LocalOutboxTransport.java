@@ -1,17 +1,15 @@
 package io.seestack.internal.delivery;
 
+import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.OutputStream;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
 import java.nio.file.StandardOpenOption;
 import java.time.Instant;
 import java.util.ArrayDeque;
-import java.util.LinkedHashMap;
 import java.util.List;
-import java.util.Map;
 import java.util.concurrent.CompletableFuture;
 
 import io.seestack.SeeStackStatus.RecordedPayload;
@@ -20,7 +18,9 @@ import io.seestack.transport.Transport;
 import io.seestack.transport.TransportRequest;
 import io.seestack.transport.TransportResponse;
 import org.jspecify.annotations.Nullable;
-import tools.jackson.databind.json.JsonMapper;
+import tools.jackson.core.JsonGenerator;
+import tools.jackson.core.ObjectWriteContext;
+import tools.jackson.core.json.JsonFactory;
 
 /**
  * Local mode's transport: every payload is answered 202 and kept, newest last, in a bounded ring and, if a file is
@@ -36,7 +36,7 @@ public final class LocalOutboxTransport implements Transport {
 
 	private final SdkLog log = SdkLog.get(LocalOutboxTransport.class);
 
-	private final JsonMapper json = JsonMapper.builder().build();
+	private final JsonFactory json = JsonFactory.builder().build();
 
 	private final ArrayDeque<RecordedPayload> ring = new ArrayDeque<>();
 
@@ -79,13 +79,24 @@ public final class LocalOutboxTransport implements Transport {
 		return this.outbox;
 	}
 
+	/** The body is the SDK's own compact JSON, so it goes into the line as it is. */
+	private byte[] line(RecordedPayload payload) {
+		ByteArrayOutputStream line = new ByteArrayOutputStream(payload.body().length() + 128);
+		try (JsonGenerator generator = this.json.createGenerator(ObjectWriteContext.empty(), line)) {
+			generator.writeStartObject();
+			generator.writeStringProperty("path", payload.path());
+			generator.writeStringProperty("recordedAt", payload.recordedAt().toString());
+			generator.writeName("body");
+			generator.writeRawValue(payload.body());
+			generator.writeEndObject();
+		}
+		line.write('\n');
+		return line.toByteArray();
+	}
+
 	private synchronized void append(Path file, RecordedPayload payload) {
 		try {
-			Map<String, Object> line = new LinkedHashMap<>();
-			line.put("path", payload.path());
-			line.put("recordedAt", payload.recordedAt().toString());
-			line.put("body", this.json.readTree(payload.body()));
-			byte[] bytes = (this.json.writeValueAsString(line) + "\n").getBytes(StandardCharsets.UTF_8);
+			byte[] bytes = line(payload);
 			Path parent = file.toAbsolutePath().getParent();
 			if (parent != null) {
 				Files.createDirectories(parent);
