@@ -31,6 +31,7 @@ class ConfigurationMetadataTests {
 			"seestack.logs.include-loggers", "seestack.logs.exclude-loggers", "seestack.logs.mdc-keys",
 			"seestack.mdc.enabled", "seestack.mdc.user-id-key", "seestack.mdc.trace-id-key",
 			"seestack.mdc.session-id-key", "seestack.health.down-when-failing",
+			"seestack.compatibility-verifier.enabled",
 			// generated from @Endpoint(id = "seestack")
 			"management.endpoint.seestack.access", "management.endpoint.seestack.cache.time-to-live");
 
