@@ -7,7 +7,7 @@
 module io.seestack {
 
 	requires java.net.http;
-	requires tools.jackson.databind;
+	requires tools.jackson.core;
 	requires dev.failsafe.core;
 	requires static transitive org.jspecify;
 	requires static context.propagation;

@@ -1,17 +1,15 @@
 package io.seestack.internal.delivery;
 
+import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.OutputStream;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.LinkOption;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
 import java.time.Instant;
 import java.util.ArrayDeque;
-import java.util.LinkedHashMap;
 import java.util.List;
-import java.util.Map;
 import java.util.concurrent.CompletableFuture;
 
 import io.seestack.SeeStackStatus.RecordedPayload;
@@ -22,7 +20,9 @@ import io.seestack.transport.Transport;
 import io.seestack.transport.TransportRequest;
 import io.seestack.transport.TransportResponse;
 import org.jspecify.annotations.Nullable;
-import tools.jackson.databind.json.JsonMapper;
+import tools.jackson.core.JsonGenerator;
+import tools.jackson.core.ObjectWriteContext;
+import tools.jackson.core.json.JsonFactory;
 
 /**
  * Local mode's transport: every payload is answered 202 and kept, newest last, in a bounded ring and, if a file is
@@ -39,7 +39,7 @@ public final class LocalOutboxTransport implements Transport {
 
 	private final SdkLog log = SdkLog.get(LocalOutboxTransport.class);
 
-	private final JsonMapper json = JsonMapper.builder().build();
+	private final JsonFactory json = JsonFactory.builder().build();
 
 	private final ArrayDeque<RecordedPayload> ring = new ArrayDeque<>();
 
@@ -97,13 +97,24 @@ public final class LocalOutboxTransport implements Transport {
 		this.log.warnOnce("outbox", () -> "SeeStack local mode " + reason + "; payloads are kept in memory only");
 	}
 
+	/** The body is the SDK's own compact JSON, so it goes into the line as it is. */
+	private byte[] line(RecordedPayload payload) {
+		ByteArrayOutputStream line = new ByteArrayOutputStream(payload.body().length() + 128);
+		try (JsonGenerator generator = this.json.createGenerator(ObjectWriteContext.empty(), line)) {
+			generator.writeStartObject();
+			generator.writeStringProperty("path", payload.path());
+			generator.writeStringProperty("recordedAt", payload.recordedAt().toString());
+			generator.writeName("body");
+			generator.writeRawValue(payload.body());
+			generator.writeEndObject();
+		}
+		line.write('\n');
+		return line.toByteArray();
+	}
+
 	private synchronized void append(Path file, RecordedPayload payload) {
 		try {
-			Map<String, Object> line = new LinkedHashMap<>();
-			line.put("path", payload.path());
-			line.put("recordedAt", payload.recordedAt().toString());
-			line.put("body", this.json.readTree(payload.body()));
-			byte[] bytes = (this.json.writeValueAsString(line) + "\n").getBytes(StandardCharsets.UTF_8);
+			byte[] bytes = line(payload);
 			if (Files.isRegularFile(file, LinkOption.NOFOLLOW_LINKS)
 					&& Files.size(file) + bytes.length > this.maxFileBytes) {
 				Files.move(file, file.resolveSibling(file.getFileName() + ".1"), StandardCopyOption.REPLACE_EXISTING);

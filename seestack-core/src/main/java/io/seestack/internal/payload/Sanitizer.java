@@ -17,7 +17,6 @@ import java.util.UUID;
 
 import io.seestack.User;
 import org.jspecify.annotations.Nullable;
-import tools.jackson.databind.JsonNode;
 
 /**
  * Turns whatever the application passes as metadata into plain JSON values that can never break serialisation:
@@ -189,7 +188,7 @@ public final class Sanitizer {
 			}
 			int before = this.budget;
 			try {
-				Object result = container(value, depth);
+				@Nullable Object result = container(value, depth);
 				this.copied.put(value, new Copied(result, before - this.budget));
 				return result;
 			}
@@ -201,7 +200,11 @@ public final class Sanitizer {
 			}
 		}
 
-		private Object container(Object value, int depth) {
+		private @Nullable Object container(Object value, int depth) {
+			if (JsonTrees.isTree(value)) {
+				// Before Iterable, which a tree is too: copied from its JSON, with its names and secrets masked.
+				return value(JsonTrees.read(value), depth);
+			}
 			if (value instanceof Map<?, ?> map) {
 				return map(map, depth);
 			}
@@ -210,9 +213,6 @@ public final class Sanitizer {
 			}
 			if (value.getClass().isArray()) {
 				return array(value, depth);
-			}
-			if (value instanceof JsonNode tree) {
-				return maskTree(tree);
 			}
 			if (value instanceof Record record) {
 				return record(record, depth);
@@ -282,32 +282,7 @@ public final class Sanitizer {
 
 	}
 
-	private record Copied(Object value, int values) {
-	}
-
-	private static Object maskTree(JsonNode tree) {
-		if (tree.isObject()) {
-			Map<String, Object> result = new LinkedHashMap<>();
-			for (Map.Entry<String, JsonNode> entry : tree.properties()) {
-				result.put(entry.getKey(), isSecretKey(entry.getKey()) ? MASKED : maskTree(entry.getValue()));
-			}
-			return result;
-		}
-		if (tree.isArray()) {
-			List<Object> result = new ArrayList<>();
-			tree.forEach((item) -> result.add(maskTree(item)));
-			return result;
-		}
-		if (tree.isString()) {
-			return text(tree.asString(), MAX_STRING);
-		}
-		if (tree.isNumber()) {
-			return tree.numberValue();
-		}
-		if (tree.isBoolean()) {
-			return tree.booleanValue();
-		}
-		return String.valueOf(tree);
+	private record Copied(@Nullable Object value, int values) {
 	}
 
 	private static String unserialisable(Object value) {

@@ -35,6 +35,7 @@ class ConfigurationMetadataTests {
 			"seestack.scheduling.enabled", "seestack.scheduling.monitors", "seestack.security.sign-ins.mode",
 			"seestack.security.sign-ins.salt", "seestack.security.sign-ins.brute-force.threshold",
 			"seestack.security.sign-ins.brute-force.window",
+			"seestack.compatibility-verifier.enabled",
 			// generated from @Endpoint(id = "seestack")
 			"management.endpoint.seestack.access", "management.endpoint.seestack.cache.time-to-live");
 

@@ -18,10 +18,12 @@ import org.springframework.context.annotation.Bean;
  * {@link org.springframework.boot.autoconfigure.EnableAutoConfiguration Auto-configuration} for the
  * {@code seestack} health indicator, switched off with {@code management.health.seestack.enabled=false} or
  * {@code seestack.enabled=false}. It reports a failing SeeStack as {@code UNKNOWN}, which keeps the application's
- * health {@code UP}, unless {@code seestack.health.down-when-failing=true} (see {@link SeeStackHealthIndicator}).
+ * health {@code UP}, unless {@code seestack.health.down-when-failing=true} (see {@link SeeStackHealthCheck}).
+ * Boot 4's health API; {@code SeeStackBoot3HealthAutoConfiguration}, in the starter's Boot 3 jar, does the same
+ * with Boot 3.5's.
  */
 @AutoConfiguration(after = SeeStackAutoConfiguration.class)
-@ConditionalOnClass({ HealthIndicator.class, SeeStackClient.class })
+@ConditionalOnClass({ HealthIndicator.class, ConditionalOnEnabledHealthIndicator.class, SeeStackClient.class })
 @ConditionalOnBooleanProperty(name = "seestack.enabled", matchIfMissing = true)
 @ConditionalOnBean(SeeStackClient.class)
 @ConditionalOnEnabledHealthIndicator("seestack")
@@ -41,8 +43,8 @@ public final class SeeStackHealthAutoConfiguration {
 	HealthIndicator seestackHealthIndicator(SeeStackClient seeStackClient,
 			SeeStackDeliveryFailures seeStackDeliveryFailures, ObjectProvider<SeeStackProperties> properties) {
 		SeeStackProperties configured = properties.getIfAvailable();
-		return new SeeStackHealthIndicator(seeStackClient, seeStackDeliveryFailures,
-				configured != null && configured.getHealth().isDownWhenFailing());
+		return new SeeStackHealthIndicator(new SeeStackHealthCheck(seeStackClient, seeStackDeliveryFailures,
+				configured != null && configured.getHealth().isDownWhenFailing()));
 	}
 
 }

@@ -1,84 +1,22 @@
 package io.seestack.spring.autoconfigure.actuate;
 
-import java.time.Instant;
-import java.util.Locale;
-import java.util.Map;
-import java.util.stream.Collectors;
-
-import io.seestack.Feature;
-import io.seestack.SeeStackClient;
-import io.seestack.SeeStackStatus;
-
 import org.springframework.boot.health.contributor.AbstractHealthIndicator;
 import org.springframework.boot.health.contributor.Health;
-import org.springframework.boot.health.contributor.Status;
 
-/**
- * Whether SeeStack is sending, from the client's {@link SeeStackClient#status() status} and the
- * {@link SeeStackDeliveryFailures}: {@code UP} with the host (or the outbox) while it sends, {@code UNKNOWN} when
- * SeeStack is not configured (the no-op client), and, while it <em>fails</em> (the backend rejected the API key, or
- * deliveries fail after every retry), {@code UNKNOWN} with the reason, or {@code DOWN} with
- * {@code seestack.health.down-when-failing=true}.
- *
- * <p>Why not {@code DOWN} by default: an indicator's {@code DOWN} makes the application's health {@code DOWN}
- * (HTTP 503), and a load balancer or a liveness probe would then take a healthy application away because of an
- * observability key. Why {@code UNKNOWN} and not {@code UP}: the indicator should not claim that SeeStack works.
- * Why not a status of our own, such as {@code FAILING}: Boot's {@code SimpleStatusAggregator} puts {@code UNKNOWN}
- * after {@code UP} in its default order ({@code DOWN, OUT_OF_SERVICE, UP, UNKNOWN}), so the aggregate stays
- * {@code UP}; it would ignore a status outside its order too, but {@code UNKNOWN} is one that every consumer of the
- * health endpoint already knows, and a status order configured by the application still places it. The reason is
- * in the details, and in the {@code seestack} endpoint.
- */
+/** The {@code seestack} health indicator of Boot 4's health API: the {@link SeeStackHealthCheck}'s result. */
 final class SeeStackHealthIndicator extends AbstractHealthIndicator {
 
-	private final SeeStackClient client;
+	private final SeeStackHealthCheck check;
 
-	private final SeeStackDeliveryFailures failures;
-
-	private final boolean downWhenFailing;
-
-	SeeStackHealthIndicator(SeeStackClient client, SeeStackDeliveryFailures failures, boolean downWhenFailing) {
+	SeeStackHealthIndicator(SeeStackHealthCheck check) {
 		super("SeeStack health check failed");
-		this.client = client;
-		this.failures = failures;
-		this.downWhenFailing = downWhenFailing;
+		this.check = check;
 	}
 
 	@Override
 	protected void doHealthCheck(Health.Builder builder) {
-		SeeStackStatus status = this.client.status();
-		if (status.mode() == SeeStackStatus.Mode.OFF) {
-			builder.unknown().withDetail("reason", "not configured");
-			return;
-		}
-		String target = (status.mode() == SeeStackStatus.Mode.REMOTE) ? "host" : "outbox";
-		builder.withDetail("mode", lowerCase(status.mode().name())).withDetail(target, status.target());
-		Map<Feature, Instant> failing = this.failures.failing();
-		if (status.disabledReason() != null) {
-			failing(builder).withDetail("reason", status.disabledReason());
-		}
-		else if (!failing.isEmpty()) {
-			String features = failing.keySet()
-				.stream()
-				.map((feature) -> lowerCase(feature.name()))
-				.collect(Collectors.joining(", "));
-			Instant since = failing.values().stream().min(Instant::compareTo).orElseThrow();
-			failing(builder)
-				.withDetail("reason", "delivery of " + features + " fails after every retry: the ingest host is "
-						+ "unreachable, times out, or answers 5xx or 429")
-				.withDetail("failingSince", since.toString());
-		}
-		else {
-			builder.up();
-		}
-	}
-
-	private Health.Builder failing(Health.Builder builder) {
-		return builder.status(this.downWhenFailing ? Status.DOWN : Status.UNKNOWN);
-	}
-
-	private static String lowerCase(String name) {
-		return name.toLowerCase(Locale.ROOT);
+		SeeStackHealthCheck.Result result = this.check.check();
+		builder.status(result.status()).withDetails(result.details());
 	}
 
 }
