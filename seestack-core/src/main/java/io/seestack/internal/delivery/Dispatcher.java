@@ -120,6 +120,7 @@ public final class Dispatcher {
 			return thread;
 		});
 		executor.setRemoveOnCancelPolicy(true);
+		executor.setExecuteExistingDelayedTasksAfterShutdownPolicy(false);
 		this.executor = executor;
 		Scheduler scheduler = (retryScheduler != null) ? retryScheduler : Scheduler.of(executor);
 		this.spool = (options.spool() != null) ? Spool.open(options.spool(), options.spoolMaxBytes(),
@@ -242,6 +243,14 @@ public final class Dispatcher {
 		}
 		boolean delivered = flush(deadline);
 		this.stopped = true;
+		// The delivery thread may be writing to the spool: let it finish rather than interrupt it mid-write.
+		this.executor.shutdown();
+		try {
+			this.executor.awaitTermination(1, TimeUnit.SECONDS);
+		}
+		catch (InterruptedException ex) {
+			Thread.currentThread().interrupt();
+		}
 		this.executor.shutdownNow();
 		int abandoned = 0;
 		for (Feature feature : Feature.values()) {
@@ -411,7 +420,14 @@ public final class Dispatcher {
 		for (Feature feature : this.features) {
 			EventBuffer buffer = this.buffers.get(feature);
 			while (buffer.size() > 0) {
-				keepOrDrop(feature, buffer.poll(batchSize(feature)));
+				// In flight while it is written, so that a flush (and so a shutdown) waits for it.
+				this.inFlight.incrementAndGet();
+				try {
+					keepOrDrop(feature, buffer.poll(batchSize(feature)));
+				}
+				finally {
+					release();
+				}
 			}
 		}
 	}

@@ -52,7 +52,7 @@ class JsonCodecTests {
 		CapturedError error = new CapturedError(ThrowableCopy.of(new IllegalStateException("payé \"now\"\n\t\u0001",
 				new java.io.IOException("reset"))), Level.FATAL, Sanitizer.copyOf(user), "198.51.100.1",
 				Sanitizer.copy(metadata()), "sess_1", "0af7651916cd43dd8448eb211c80319c", Map.of("tenant", "acme"),
-				this.timestamp, 3);
+				this.timestamp, new Suppressed(3, 0, 0));
 
 		Map<String, Object> body = this.payloads.error(error);
 

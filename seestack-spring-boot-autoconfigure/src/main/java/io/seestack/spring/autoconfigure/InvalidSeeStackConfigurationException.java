@@ -25,7 +25,8 @@ final class InvalidSeeStackConfigurationException extends RuntimeException {
 	 * Options of {@link SeeStackOptions.Builder} that no property sets, so only a customizer can have set them: the
 	 * transport, and the delivery listener, which the starter makes from the {@code DeliveryListener} beans.
 	 */
-	static final Set<String> CUSTOMIZER_ONLY_OPTIONS = Set.of("transport", "deliveryListener");
+	static final Set<String> CUSTOMIZER_ONLY_OPTIONS = Set.of("transport", "deliveryListener", "sendTimeout",
+			"shutdownHook");
 
 	private final String option;
 
@@ -190,6 +191,11 @@ final class InvalidSeeStackConfigurationException extends RuntimeException {
 				SeeStackProperties::getIdenticalErrorsPerSecond),
 
 		DEBUG("debug", "seestack.debug", SeeStackProperties::isDebug),
+
+		CAPTURE_UNCAUGHT_EXCEPTIONS("captureUncaughtExceptions", "seestack.capture-uncaught-exceptions",
+				SeeStackProperties::isCaptureUncaughtExceptions),
+
+		SPOOL("spool", "seestack.spool.directory", (properties) -> properties.getSpool().getDirectory()),
 
 		LOCAL("local", "seestack.local.outbox", (properties) -> properties.getLocal().getOutbox());
 
