@@ -114,6 +114,8 @@ public class SeeStackProperties implements InitializingBean {
 
 	private final Security security = new Security();
 
+	private final Reactor reactor = new Reactor();
+
 	private final Local local = new Local();
 
 	private final Replay replay = new Replay();
@@ -271,6 +273,10 @@ public class SeeStackProperties implements InitializingBean {
 
 	public Security getSecurity() {
 		return this.security;
+	}
+
+	public Reactor getReactor() {
+		return this.reactor;
 	}
 
 	public Local getLocal() {
@@ -540,6 +546,29 @@ public class SeeStackProperties implements InitializingBean {
 
 		public void setEnabled(boolean enabled) {
 			this.enabled = enabled;
+		}
+
+	}
+
+	/**
+	 * Integration with Reactor, in WebFlux applications.
+	 */
+	public static class Reactor {
+
+		/**
+		 * Whether to turn on Reactor's automatic context propagation in a WebFlux application, so that each
+		 * exchange's user and IP are current on every thread that runs its operators (as
+		 * spring.reactor.context-propagation=auto does). Needs io.micrometer:context-propagation, which the starter
+		 * brings.
+		 */
+		private boolean contextPropagation = true;
+
+		public boolean isContextPropagation() {
+			return this.contextPropagation;
+		}
+
+		public void setContextPropagation(boolean contextPropagation) {
+			this.contextPropagation = contextPropagation;
 		}
 
 	}
