@@ -16,10 +16,12 @@ import java.util.concurrent.atomic.AtomicInteger;
 import io.seestack.SeeStackClient;
 import io.seestack.spring.autoconfigure.web.testapp.Payloads;
 import io.seestack.spring.autoconfigure.web.testapp.TestHttp;
+import io.netty.util.concurrent.EventExecutor;
 import io.seestack.testsupport.IngestServer;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import reactor.netty.http.HttpResources;
 import tools.jackson.databind.JsonNode;
 
 import org.springframework.beans.factory.annotation.Autowired;
@@ -89,7 +91,7 @@ class ReactiveIntegrationTests {
 	}
 
 	@Test
-	void httpBasicUserIsOnTheHandlersThreadOnItsErrorsAndItsItems() {
+	void httpBasicUserIsOnTheHandlersThreadOnItsErrorsAndItsItems() throws Exception {
 		assertThat(((WebServerApplicationContext) this.context).getWebServer().getClass().getSimpleName())
 			.isEqualTo("NettyWebServer");
 		this.http.get("/public/hello");
@@ -112,6 +114,7 @@ class ReactiveIntegrationTests {
 		assertThat(text(boom, "metadata", "http.status")).isEqualTo("500");
 		assertThat(text(boom, "metadata", "handled")).isEqualTo("false");
 		assertThat(ReactiveTestApp.leaks).isEmpty();
+		assertThat(scopesOnServerThreads()).isEmpty();
 	}
 
 	@Test
@@ -248,6 +251,27 @@ class ReactiveIntegrationTests {
 			assertThat(text(error, "message")).endsWith(" for " + request.user);
 		}
 		assertThat(ReactiveTestApp.leaks).as("scopes left on Netty threads").isEmpty();
+		assertThat(scopesOnServerThreads()).as("scopes on the idle Netty threads").isEmpty();
+	}
+
+	/**
+	 * The scope current on each of the server's event loop threads, asked by a task of its own, outside any
+	 * exchange and outside Reactor (whose own subscriptions hide the thread's context while they run).
+	 */
+	private List<String> scopesOnServerThreads() throws Exception {
+		List<String> scopes = new ArrayList<>();
+		int threads = 0;
+		for (EventExecutor loop : HttpResources.get().onServer(true)) {
+			String seen = loop.submit(() -> Thread.currentThread().getName() + " "
+					+ this.client.currentScope().map(String::valueOf).orElse("none")).get(10, TimeUnit.SECONDS);
+			assertThat(seen).startsWith("reactor-http-");
+			threads++;
+			if (!seen.endsWith(" none")) {
+				scopes.add(seen);
+			}
+		}
+		assertThat(threads).isPositive();
+		return scopes;
 	}
 
 	private static String body(HttpResponse<byte[]> response) {
