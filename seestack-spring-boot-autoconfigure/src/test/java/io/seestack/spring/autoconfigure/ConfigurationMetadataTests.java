@@ -26,7 +26,7 @@ class ConfigurationMetadataTests {
 			"seestack.user.username-claim", "seestack.exceptions.enabled", "seestack.exceptions.minimum-status",
 			"seestack.exceptions.ignored", "seestack.http.enabled", "seestack.http.exclude-paths",
 			"seestack.http.sample-rate", "seestack.http.outbound.enabled", "seestack.http.outbound.propagate-trace",
-			"seestack.security.enabled", "seestack.local.enabled", "seestack.local.outbox",
+			"seestack.security.enabled", "seestack.reactor.context-propagation", "seestack.local.enabled", "seestack.local.outbox",
 			"seestack.replay.session-header", "seestack.logs.enabled", "seestack.logs.minimum-level",
 			"seestack.logs.include-loggers", "seestack.logs.exclude-loggers", "seestack.logs.mdc-keys",
 			"seestack.mdc.enabled", "seestack.mdc.user-id-key", "seestack.mdc.trace-id-key",

@@ -30,6 +30,7 @@ import org.springframework.boot.test.context.SpringBootTest.WebEnvironment;
 import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.boot.web.server.context.WebServerApplicationContext;
 import org.springframework.context.ApplicationContext;
+import org.springframework.test.annotation.DirtiesContext;
 import org.springframework.test.context.DynamicPropertyRegistry;
 import org.springframework.test.context.DynamicPropertySource;
 
@@ -46,13 +47,14 @@ import static org.awaitility.Awaitility.await;
  * A WebFlux application on Reactor Netty behind reactive Spring Security (form login, HTTP Basic, a JWT resource
  * server), delivering to a loopback ingest server: every error, HTTP item and outbound item carries the user of its
  * own exchange, also when the application's code runs after thread hops, and no SeeStack scope is left on a Netty
- * thread.
+ * thread. Its context is closed after it, so that it gives the static facade back and stops its server.
  */
 @SpringBootTest(classes = ReactiveTestApp.class, webEnvironment = WebEnvironment.RANDOM_PORT,
 		properties = { "spring.main.web-application-type=reactive", "seestack.api-key=" + IngestServer.API_KEY,
 				"seestack.project-id=0f8fad5b-d9cb-469f-a165-70867728950e", "seestack.flush-interval=100ms",
 				"seestack.buffer-size=20000", "seestack.identical-errors-per-second=0", "seestack.logs.enabled=false",
 				"seestack.send-default-pii=true", "seestack.user.id-claim=uid", "logging.level.io.seestack=warn" })
+@DirtiesContext
 class ReactiveIntegrationTests {
 
 	private static final int REQUESTS = Integer.getInteger("seestack.test.requests", 5_000);
