@@ -23,6 +23,14 @@ import java.util.concurrent.Callable;
 public interface ScopeSnapshot {
 
 	/**
+	 * The key of the SeeStack context in Micrometer's context snapshots and in a Reactor {@code Context}: with
+	 * {@code io.micrometer:context-propagation} on the class path, a snapshot put in a Reactor {@code Context} under
+	 * this key is restored on every thread that runs the pipeline's operators, when Reactor's automatic context
+	 * propagation is on.
+	 */
+	String CONTEXT_KEY = "io.seestack.scope";
+
+	/**
 	 * Opens a scope on this thread that holds the snapshot's context; closing it, on this thread, restores exactly
 	 * what the thread had before.
 	 */

@@ -22,7 +22,7 @@ import org.jspecify.annotations.Nullable;
 public final class ScopeAccessor implements ThreadLocalAccessor<ScopeSnapshot> {
 
 	/** The key of the SeeStack context in Micrometer's context snapshots and Reactor's {@code Context}. */
-	public static final String KEY = "io.seestack.scope";
+	public static final String KEY = ScopeSnapshot.CONTEXT_KEY;
 
 	/** The scopes this accessor opened on each thread, innermost last. */
 	private static final ThreadLocal<ArrayDeque<Scope>> opened = new ThreadLocal<>();

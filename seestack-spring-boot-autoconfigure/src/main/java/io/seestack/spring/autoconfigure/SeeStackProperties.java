@@ -122,6 +122,8 @@ public class SeeStackProperties implements InitializingBean {
 
 	private final Security security = new Security();
 
+	private final Reactor reactor = new Reactor();
+
 	private final Local local = new Local();
 
 	private final Spool spool = new Spool();
@@ -289,6 +291,10 @@ public class SeeStackProperties implements InitializingBean {
 
 	public Security getSecurity() {
 		return this.security;
+	}
+
+	public Reactor getReactor() {
+		return this.reactor;
 	}
 
 	public Local getLocal() {
@@ -627,6 +633,29 @@ public class SeeStackProperties implements InitializingBean {
 
 		public void setMaxAge(Duration maxAge) {
 			this.maxAge = maxAge;
+		}
+
+	}
+
+	/**
+	 * Integration with Reactor, in WebFlux applications.
+	 */
+	public static class Reactor {
+
+		/**
+		 * Whether to turn on Reactor's automatic context propagation in a WebFlux application, so that each
+		 * exchange's user and IP are current on every thread that runs its operators (as
+		 * spring.reactor.context-propagation=auto does). Needs io.micrometer:context-propagation, which the starter
+		 * brings.
+		 */
+		private boolean contextPropagation = true;
+
+		public boolean isContextPropagation() {
+			return this.contextPropagation;
+		}
+
+		public void setContextPropagation(boolean contextPropagation) {
+			this.contextPropagation = contextPropagation;
 		}
 
 	}

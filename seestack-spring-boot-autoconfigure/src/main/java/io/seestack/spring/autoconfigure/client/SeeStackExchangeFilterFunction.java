@@ -23,7 +23,9 @@ import org.springframework.web.reactive.function.client.ExchangeFunction;
  *
  * <p>The response arrives on a thread of the HTTP client, where the caller's scope is not current: the filter takes
  * a {@link ScopeSnapshot snapshot} of the caller's context when the exchange is made (when the request is
- * subscribed to, on the subscribing thread) and captures the item with it restored. Each subscription is timed
+ * subscribed to) and captures the item with it restored. The caller's context is the one in the Reactor
+ * {@code Context} under {@link ScopeSnapshot#CONTEXT_KEY} when there is one (in a WebFlux application, the
+ * exchange's, whichever thread subscribes), else the subscribing thread's. Each subscription is timed
  * until its response's status and headers arrive, and is one item: a {@code retry()} makes one per attempt. An
  * exchange that ends without a response (an error, or cancelled, by a {@code timeout()} say) is recorded with
  * status 0; its exception is left to the application. The path is the URI template's when the application used
@@ -50,24 +52,32 @@ public final class SeeStackExchangeFilterFunction implements ExchangeFilterFunct
 
 	@Override
 	public Mono<ClientResponse> filter(ClientRequest request, ExchangeFunction next) {
-		URI uri = request.url();
-		if (!this.calls.isMonitored(uri)) {
+		if (!this.calls.isMonitored(request.url())) {
 			return next.exchange(request);
 		}
+		return Mono.deferContextual((context) -> {
+			ScopeSnapshot exchangeContext = context.getOrDefault(ScopeSnapshot.CONTEXT_KEY, null);
+			if (exchangeContext == null) {
+				return exchange(request, next, this.calls.client().snapshot());
+			}
+			// In a reactive pipeline the caller's context is the Reactor Context's, whichever thread subscribes.
+			try (Scope scope = exchangeContext.restore()) {
+				return exchange(request, next, exchangeContext);
+			}
+		});
+	}
+
+	/** Sends the request, in the caller's context, and records it when it ends. */
+	private Mono<ClientResponse> exchange(ClientRequest request, ExchangeFunction next, ScopeSnapshot caller) {
 		String traceparent = this.calls.traceparent(request.headers());
-		ScopeSnapshot caller = this.calls.client().snapshot();
 		ClientRequest sent = (traceparent != null)
 				? ClientRequest.from(request).header(OutboundCalls.TRACEPARENT, traceparent).build() : request;
-		String method = request.method().name();
-		Object uriTemplate = request.attributes().get(URI_TEMPLATE_ATTRIBUTE);
-		long requestSize = request.headers().getContentLength();
-		return Mono.defer(() -> {
-			Exchange exchange = new Exchange(method, uri, uriTemplate, requestSize, caller);
-			return next.exchange(sent)
-				.doOnSuccess((response) -> exchange.end(response))
-				.doOnError((ex) -> exchange.end(null))
-				.doOnCancel(() -> exchange.end(null));
-		});
+		Exchange exchange = new Exchange(request.method().name(), request.url(),
+				request.attributes().get(URI_TEMPLATE_ATTRIBUTE), request.headers().getContentLength(), caller);
+		return next.exchange(sent)
+			.doOnSuccess((response) -> exchange.end(response))
+			.doOnError((ex) -> exchange.end(null))
+			.doOnCancel(() -> exchange.end(null));
 	}
 
 	/** One subscription to the exchange: recorded once, whichever of response, error or cancel comes first. */

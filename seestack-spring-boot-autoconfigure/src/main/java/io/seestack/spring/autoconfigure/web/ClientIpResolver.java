@@ -1,21 +1,20 @@
 package io.seestack.spring.autoconfigure.web;
 
 import java.util.ArrayList;
-import java.util.Collections;
-import java.util.Enumeration;
+import java.util.Iterator;
 import java.util.List;
 
 import inet.ipaddr.IPAddress;
 import io.seestack.spring.autoconfigure.SeeStackProperties;
 import io.seestack.spring.autoconfigure.SeeStackProperties.IpCollection;
-import jakarta.servlet.http.HttpServletRequest;
 import org.jspecify.annotations.Nullable;
 
 /**
  * Finds the IP address of the client that sent a request, and how much of it to record
  * ({@code seestack.user.ip}).
  *
- * <p>The client is the direct peer, {@link HttpServletRequest#getRemoteAddr()}, unless that peer is one of
+ * <p>The client is the direct peer (the servlet request's remote address, the exchange's remote address in
+ * WebFlux), unless that peer is one of
  * {@code seestack.trusted-proxies}. Only then is {@code X-Forwarded-For} read, right to left: trusted hops are
  * skipped, and the first untrusted address is the client (if every hop is trusted, the leftmost one). A client that
  * sends its own {@code X-Forwarded-For} straight to the application cannot choose the address recorded for it. (Spring
@@ -59,22 +58,24 @@ public final class ClientIpResolver {
 		return new ClientIpResolver(properties.getTrustedProxies(), properties.effectiveIpCollection());
 	}
 
-	/** How much of the address {@link #resolve(HttpServletRequest)} returns. */
+	/** How much of the address {@link #resolve(String, Iterator)} returns. */
 	public IpCollection collection() {
 		return this.collection;
 	}
 
 	/**
-	 * The client's address as it is to be recorded: whole, anonymized, or not at all. The request filter asks once
-	 * per request, and keeps it in the request's scope.
-	 * @param request the request
+	 * The client's address as it is to be recorded: whole, anonymized, or not at all. The request filters (servlet
+	 * and WebFlux) ask once per request, and keep it in the request's scope.
+	 * @param remoteAddress the direct peer's address, as text
+	 * @param forwardedFor the {@code X-Forwarded-For} header values, in the order received, or {@code null}; read
+	 * only when the peer is a trusted proxy
 	 * @return the address to record, or {@code null} when IP collection is off or the address is unknown
 	 */
-	public @Nullable String resolve(HttpServletRequest request) {
+	public @Nullable String resolve(@Nullable String remoteAddress, @Nullable Iterator<String> forwardedFor) {
 		if (this.collection == IpCollection.NONE) {
 			return null;
 		}
-		IPAddress client = clientAddress(request.getRemoteAddr(), request.getHeaders(X_FORWARDED_FOR));
+		IPAddress client = clientAddress(remoteAddress, forwardedFor);
 		if (client == null) {
 			return null;
 		}
@@ -89,7 +90,7 @@ public final class ClientIpResolver {
 	 * @return the address, or {@code null} if the peer's address is not an IP address or the walk through
 	 * {@code X-Forwarded-For} ends on a malformed hop
 	 */
-	@Nullable IPAddress clientAddress(@Nullable String remoteAddress, @Nullable Enumeration<String> forwardedFor) {
+	@Nullable IPAddress clientAddress(@Nullable String remoteAddress, @Nullable Iterator<String> forwardedFor) {
 		IPAddress peer = IpAddresses.parse(remoteAddress);
 		if (peer == null || forwardedFor == null || this.trustedProxies.isEmpty()
 				|| !this.trustedProxies.contains(peer)) {
@@ -110,13 +111,13 @@ public final class ClientIpResolver {
 		return (leftmostTrusted != null) ? leftmostTrusted : peer;
 	}
 
-	private static List<String> hops(Enumeration<String> headerValues) {
-		if (!headerValues.hasMoreElements()) {
-			return Collections.emptyList();
+	private static List<String> hops(Iterator<String> headerValues) {
+		if (!headerValues.hasNext()) {
+			return List.of();
 		}
 		List<String> hops = new ArrayList<>();
-		for (String value : Collections.list(headerValues)) {
-			for (String hop : value.split(",")) {
+		while (headerValues.hasNext()) {
+			for (String hop : headerValues.next().split(",")) {
 				hops.add(hop.strip());
 			}
 		}

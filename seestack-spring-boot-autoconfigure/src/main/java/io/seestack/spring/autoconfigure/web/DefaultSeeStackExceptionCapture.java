@@ -6,7 +6,6 @@ import java.util.Map;
 
 import io.seestack.ErrorContext;
 import io.seestack.SeeStackClient;
-import jakarta.servlet.ServletException;
 
 /**
  * The default {@link SeeStackExceptionCapture}:
@@ -89,15 +88,6 @@ public class DefaultSeeStackExceptionCapture implements SeeStackExceptionCapture
 			}
 		}
 		return false;
-	}
-
-	/** The exception inside the {@link ServletException}s that the servlet container and Spring wrap it in. */
-	static Throwable unwrap(Throwable escaped) {
-		Throwable error = escaped;
-		while (error instanceof ServletException && error.getCause() != null && error.getCause() != error) {
-			error = error.getCause();
-		}
-		return error;
 	}
 
 }

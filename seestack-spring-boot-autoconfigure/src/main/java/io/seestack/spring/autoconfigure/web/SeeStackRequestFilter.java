@@ -1,6 +1,7 @@
 package io.seestack.spring.autoconfigure.web;
 
 import java.io.IOException;
+import java.util.Enumeration;
 
 import io.seestack.Scope;
 import io.seestack.ScopeSnapshot;
@@ -109,7 +110,7 @@ public class SeeStackRequestFilter extends OncePerRequestFilter {
 				doFilterUntracked(request, response, chain);
 				return;
 			}
-			state = RequestState.start(request, this.ipResolver.resolve(request), sessionId(request),
+			state = RequestState.start(request, clientIp(request), sessionId(request),
 					this.httpRequests != null && this.httpRequests.isMonitored(request));
 		}
 		Throwable escaped = null;
@@ -155,7 +156,7 @@ public class SeeStackRequestFilter extends OncePerRequestFilter {
 			throws ServletException, IOException {
 		try (Scope scope = this.client.openScope()) {
 			scope.clearUser();
-			scope.setIp(this.ipResolver.resolve(request));
+			scope.setIp(clientIp(request));
 			chain.doFilter(request, response);
 		}
 	}
@@ -167,7 +168,7 @@ public class SeeStackRequestFilter extends OncePerRequestFilter {
 			state.route(route);
 		}
 		if (escaped != null) {
-			state.escaped(DefaultSeeStackExceptionCapture.unwrap(escaped));
+			state.escaped(unwrap(escaped));
 		}
 		boolean asyncStarted = request.isAsyncStarted();
 		if (asyncStarted || escaped != null || response.getStatus() >= 400) {
@@ -214,6 +215,21 @@ public class SeeStackRequestFilter extends OncePerRequestFilter {
 		if (state.monitored && this.httpRequests != null) {
 			this.httpRequests.capture(completed);
 		}
+	}
+
+	private @Nullable String clientIp(HttpServletRequest request) {
+		Enumeration<String> forwardedFor = request.getHeaders(ClientIpResolver.X_FORWARDED_FOR);
+		return this.ipResolver.resolve(request.getRemoteAddr(),
+				(forwardedFor != null) ? forwardedFor.asIterator() : null);
+	}
+
+	/** The exception inside the {@link ServletException}s that the servlet container and Spring wrap it in. */
+	static Throwable unwrap(Throwable escaped) {
+		Throwable error = escaped;
+		while (error instanceof ServletException && error.getCause() != null && error.getCause() != error) {
+			error = error.getCause();
+		}
+		return error;
 	}
 
 	/** The replay session id from the configured header, if it looks like one (an id, not arbitrary text). */

@@ -7,11 +7,12 @@ import org.jspecify.annotations.Nullable;
 
 /**
  * The trace id of a request: taken from a valid W3C {@code traceparent} header, else generated (32 lowercase hex
- * digits, never all zero).
+ * digits, never all zero). Shared by the servlet and the WebFlux request filters.
  */
-final class TraceParent {
+public final class TraceParent {
 
-	static final String HEADER = "traceparent";
+	/** The W3C trace context header. */
+	public static final String HEADER = "traceparent";
 
 	private static final int TRACE_ID_START = 3;
 
@@ -24,8 +25,12 @@ final class TraceParent {
 	private TraceParent() {
 	}
 
-	/** The trace id of the header, or a new one when the header is absent or not valid. */
-	static String traceId(@Nullable String traceparent) {
+	/**
+	 * The trace id of the header, or a new one when the header is absent or not valid.
+	 * @param traceparent the header's value, or {@code null}
+	 * @return 32 lowercase hex digits
+	 */
+	public static String traceId(@Nullable String traceparent) {
 		String traceId = parse(traceparent);
 		return (traceId != null) ? traceId : generate();
 	}

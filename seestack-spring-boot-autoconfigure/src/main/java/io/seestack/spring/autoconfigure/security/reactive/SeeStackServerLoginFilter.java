@@ -1,0 +1,72 @@
+package io.seestack.spring.autoconfigure.security.reactive;
+
+import io.seestack.ScopeSnapshot;
+import io.seestack.SeeStackClient;
+import io.seestack.spring.autoconfigure.security.SeeStackUserResolver;
+import reactor.core.publisher.Mono;
+
+import org.springframework.core.Ordered;
+import org.springframework.http.HttpMethod;
+import org.springframework.security.core.context.SecurityContext;
+import org.springframework.security.web.server.context.WebSessionServerSecurityContextRepository;
+import org.springframework.web.server.ServerWebExchange;
+import org.springframework.web.server.WebFilter;
+import org.springframework.web.server.WebFilterChain;
+
+/**
+ * Attributes a WebFlux form login to the user who logged in. Reactive Spring Security publishes no
+ * {@code AuthenticationSuccessEvent} and no {@code LogoutSuccessEvent}, and a login request ends inside its
+ * filter chain (with a redirect), so {@link SeeStackServerUserFilter} never sees it. This filter, just before
+ * Spring Security's {@code WebFilterChainProxy}, looks after the chain of a {@code POST} that did not reach the user
+ * filter (a login, a logout, a rejected request) at the security context that Spring Security's session repository
+ * ({@link WebSessionServerSecurityContextRepository}, the default) holds: after a login, the new user's, so the login
+ * exchange completes with that user; after a logout, none, so the logout exchange completes anonymous.
+ *
+ * <p>It only reads the session: the session Mono is the exchange's own, cached one, which Spring Security has
+ * already resolved for such a request. Nothing is changed in the response.
+ */
+public class SeeStackServerLoginFilter implements WebFilter, Ordered {
+
+	private final ExchangeUsers users;
+
+	private final int order;
+
+	/**
+	 * Creates the filter.
+	 * @param client the client that takes the snapshots
+	 * @param resolver maps the authentication to a user
+	 * @param order the filter's order: right before Spring Security's {@code WebFilterChainProxy}
+	 */
+	public SeeStackServerLoginFilter(SeeStackClient client, SeeStackUserResolver resolver, int order) {
+		this.users = new ExchangeUsers(client, resolver);
+		this.order = order;
+	}
+
+	@Override
+	public int getOrder() {
+		return this.order;
+	}
+
+	@Override
+	public Mono<Void> filter(ServerWebExchange exchange, WebFilterChain chain) {
+		if (exchange.getAttribute(ScopeSnapshot.CONTEXT_KEY) == null
+				|| !HttpMethod.POST.equals(exchange.getRequest().getMethod())) {
+			return chain.filter(exchange);
+		}
+		return chain.filter(exchange).then(Mono.defer(() -> afterSecurity(exchange)));
+	}
+
+	private Mono<Void> afterSecurity(ServerWebExchange exchange) {
+		if (exchange.getAttribute(SeeStackServerUserFilter.REACHED_ATTRIBUTE) != null) {
+			return Mono.empty();
+		}
+		return exchange.getSession().doOnNext((session) -> {
+			Object saved = session
+				.getAttribute(WebSessionServerSecurityContextRepository.DEFAULT_SPRING_SECURITY_CONTEXT_ATTR_NAME);
+			if (saved instanceof SecurityContext security) {
+				this.users.identify(exchange, security.getAuthentication());
+			}
+		}).onErrorResume((ex) -> Mono.empty()).then();
+	}
+
+}
