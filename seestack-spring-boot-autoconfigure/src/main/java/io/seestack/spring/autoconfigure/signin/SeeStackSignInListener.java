@@ -2,6 +2,7 @@ package io.seestack.spring.autoconfigure.signin;
 
 import java.time.Duration;
 import java.util.ArrayList;
+import java.util.Enumeration;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
@@ -118,12 +119,12 @@ public class SeeStackSignInListener implements ApplicationListener<AbstractAuthe
 		String login = attemptedLogin(event.getAuthentication());
 		List<Map<String, Object>> alerts = new ArrayList<>();
 		boolean suppressed = false;
-		String ip = (request != null) ? this.countedIp.resolve(request) : null;
+		String ip = (request != null) ? clientIp(this.countedIp, request) : null;
 		if (ip != null) {
 			FailureWindows.Verdict verdict = this.byIp.record(ip);
 			suppressed |= verdict != FailureWindows.Verdict.UNDER;
 			if (verdict == FailureWindows.Verdict.ALERT) {
-				alerts.add(alert("ip", "ip", (request != null) ? this.recordedIp.resolve(request) : null));
+				alerts.add(alert("ip", "ip", (request != null) ? clientIp(this.recordedIp, request) : null));
 			}
 		}
 		if (login != null) {
@@ -165,7 +166,7 @@ public class SeeStackSignInListener implements ApplicationListener<AbstractAuthe
 			signIn.put("login", shown);
 		}
 		if (request != null) {
-			String ip = this.recordedIp.resolve(request);
+			String ip = clientIp(this.recordedIp, request);
 			if (ip != null) {
 				signIn.put("clientIp", ip);
 			}
@@ -231,6 +232,12 @@ public class SeeStackSignInListener implements ApplicationListener<AbstractAuthe
 	private static @Nullable HttpServletRequest currentRequest() {
 		RequestAttributes attributes = RequestContextHolder.getRequestAttributes();
 		return (attributes instanceof ServletRequestAttributes servlet) ? servlet.getRequest() : null;
+	}
+
+
+	private static @Nullable String clientIp(ClientIpResolver resolver, HttpServletRequest request) {
+		Enumeration<String> forwardedFor = request.getHeaders(ClientIpResolver.X_FORWARDED_FOR);
+		return resolver.resolve(request.getRemoteAddr(), (forwardedFor != null) ? forwardedFor.asIterator() : null);
 	}
 
 }
