@@ -37,8 +37,9 @@ class ConfigurationMetadataTests {
 			"seestack.security.sign-ins.salt", "seestack.security.sign-ins.brute-force.threshold",
 			"seestack.security.sign-ins.brute-force.window",
 			"seestack.compatibility-verifier.enabled",
-			// generated from @Endpoint(id = "seestack")
-			"management.endpoint.seestack.access", "management.endpoint.seestack.cache.time-to-live");
+			// generated from @Endpoint(id = "seestack"), and SeeStackEndpointProperties
+			"management.endpoint.seestack.access", "management.endpoint.seestack.show-values",
+			"management.endpoint.seestack.roles");
 
 	private final JsonNode metadata = JsonMapper.builder()
 		.build()

@@ -10,6 +10,7 @@ import org.springframework.boot.autoconfigure.condition.ConditionalOnBean;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnBooleanProperty;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnClass;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnMissingBean;
+import org.springframework.boot.context.properties.EnableConfigurationProperties;
 import org.springframework.context.annotation.Bean;
 
 /**
@@ -23,6 +24,7 @@ import org.springframework.context.annotation.Bean;
 @ConditionalOnClass({ Endpoint.class, ConditionalOnAvailableEndpoint.class, SeeStackClient.class })
 @ConditionalOnBooleanProperty(name = "seestack.enabled", matchIfMissing = true)
 @ConditionalOnBean(SeeStackClient.class)
+@EnableConfigurationProperties(SeeStackEndpointProperties.class)
 public final class SeeStackEndpointAutoConfiguration {
 
 	// On the method, not the class: Spring loads every condition of a class before it evaluates any, so a class-level
@@ -31,8 +33,8 @@ public final class SeeStackEndpointAutoConfiguration {
 	@Bean
 	@ConditionalOnMissingBean
 	@ConditionalOnAvailableEndpoint
-	SeeStackEndpoint seeStackEndpoint(SeeStackClient seeStackClient) {
-		return new SeeStackEndpoint(seeStackClient);
+	SeeStackEndpoint seeStackEndpoint(SeeStackClient seeStackClient, SeeStackEndpointProperties properties) {
+		return new SeeStackEndpoint(seeStackClient, properties.getShowValues(), properties.getRoles());
 	}
 
 }

@@ -59,16 +59,16 @@ class SeeStackEndpointHttpIntegrationTests {
 		this.client.captureError(new IllegalStateException("shown by the endpoint"));
 		await().until(() -> !this.client.status().recentPayloads().isEmpty());
 
-		HttpResponse<String> response = HttpClient.newHttpClient()
-			.send(HttpRequest.newBuilder(URI.create("http://localhost:" + this.port + "/actuator/seestack")).build(),
-					HttpResponse.BodyHandlers.ofString());
+		Map<String, Object> anonymous = get(null);
+		assertThat(anonymous.get("recentPayloads")).as("bodies hidden from an anonymous caller by default")
+			.asInstanceOf(LIST)
+			.singleElement()
+			.asInstanceOf(MAP)
+			.containsEntry("body", "******");
 
-		assertThat(response.statusCode()).isEqualTo(200);
-		Map<String, Object> json = JsonMapper.builder()
-			.build()
-			.readValue(response.body(), new TypeReference<Map<String, Object>>() {
-			});
-		assertThat(json).containsOnlyKeys("mode", "target", "disabledReason", "features", "recentPayloads")
+		Map<String, Object> json = get("Basic " + java.util.Base64.getEncoder().encodeToString("ops:ops-password".getBytes()));
+		assertThat(json).containsOnlyKeys("mode", "target", "disabledReason", "features", "recentPayloads", "spool")
+			.containsEntry("spool", null)
 			.containsEntry("mode", "LOCAL")
 			.containsEntry("target", temp.resolve("outbox.jsonl").toAbsolutePath().toString())
 			.containsEntry("disabledReason", null);
@@ -88,13 +88,37 @@ class SeeStackEndpointHttpIntegrationTests {
 		});
 	}
 
+	private Map<String, Object> get(String authorization) throws Exception {
+		HttpRequest.Builder request = HttpRequest.newBuilder(
+				URI.create("http://localhost:" + this.port + "/actuator/seestack"));
+		if (authorization != null) {
+			request.header("Authorization", authorization);
+		}
+		HttpResponse<String> response = HttpClient.newHttpClient()
+			.send(request.build(), HttpResponse.BodyHandlers.ofString());
+		assertThat(response.statusCode()).isEqualTo(200);
+		return JsonMapper.builder().build().readValue(response.body(), new TypeReference<Map<String, Object>>() {
+		});
+	}
+
 	@SpringBootConfiguration(proxyBeanMethods = false)
 	@EnableAutoConfiguration
 	static class App {
 
 		@Bean
 		SecurityFilterChain permitAll(HttpSecurity http) throws Exception {
-			return http.authorizeHttpRequests((requests) -> requests.anyRequest().permitAll()).build();
+			return http.authorizeHttpRequests((requests) -> requests.anyRequest().permitAll())
+				.httpBasic(org.springframework.security.config.Customizer.withDefaults())
+				.build();
+		}
+
+		@Bean
+		org.springframework.security.core.userdetails.UserDetailsService operators() {
+			return new org.springframework.security.provisioning.InMemoryUserDetailsManager(
+					org.springframework.security.core.userdetails.User.withUsername("ops")
+						.password("{noop}ops-password")
+						.roles("OPS")
+						.build());
 		}
 
 	}
