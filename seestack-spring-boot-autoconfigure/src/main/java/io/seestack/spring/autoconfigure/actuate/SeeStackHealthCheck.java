@@ -53,9 +53,19 @@ final class SeeStackHealthCheck {
 		String target = (status.mode() == SeeStackStatus.Mode.REMOTE) ? "host" : "outbox";
 		details.put("mode", lowerCase(status.mode().name()));
 		details.put(target, status.target());
+		SeeStackStatus.SpoolStatus spool = status.spool();
+		if (spool != null) {
+			details.put("spool", Map.of("directory", spool.directory(), "bodies", spool.bodies(), "bytes",
+					spool.bytes()));
+		}
 		Map<Feature, Instant> failing = this.failures.failing();
 		if (status.disabledReason() != null) {
 			details.put("reason", status.disabledReason());
+			return failing(details);
+		}
+		if (spool != null && spool.backendDown()) {
+			details.put("reason", "the ingest host does not answer: unreachable, timing out, or answering 5xx or "
+					+ "429; events wait in the spool and a probe finds out when it answers again");
 			return failing(details);
 		}
 		if (!failing.isEmpty()) {

@@ -135,6 +135,28 @@ class SeeStackHealthAutoConfigurationTests {
 	}
 
 	@Test
+	void isUnknownWithTheSpoolWhileTheBackendIsDownThenUpWhenTheSpoolIsDelivered() {
+		ingest.respond("/ingest/v1/errors", 429, "Retry-After", "0");
+		withIngest(IngestServer.API_KEY)
+			.withPropertyValues("seestack.spool.enabled=true", "seestack.spool.directory=" + this.temp.resolve("spool"))
+			.run((context) -> {
+				SeeStackClient client = context.getBean(SeeStackClient.class);
+				HealthIndicator indicator = context.getBean("seestackHealthIndicator", HealthIndicator.class);
+				client.captureError(new IllegalStateException("kept for later"));
+				await().atMost(Duration.ofSeconds(10))
+					.until(() -> indicator.health().getStatus().equals(Status.UNKNOWN));
+				assertThat(indicator.health().getDetails())
+					.hasEntrySatisfying("reason",
+							(reason) -> assertThat(reason.toString()).startsWith("the ingest host does not answer"))
+					.hasEntrySatisfying("spool", (spool) -> assertThat(spool.toString()).contains("bodies=1"));
+				ingest.reset();
+				await().atMost(Duration.ofSeconds(20)).until(() -> indicator.health().getStatus().equals(Status.UP));
+				assertThat(indicator.health().getDetails()).doesNotContainKey("reason")
+					.hasEntrySatisfying("spool", (spool) -> assertThat(spool.toString()).contains("bodies=0"));
+			});
+	}
+
+	@Test
 	void isDownWhileDeliveriesFailAfterEveryRetryWhenDownWhenFailing() {
 		ingest.respond("/ingest/v1/errors", 429, "Retry-After", "0");
 		withIngest(IngestServer.API_KEY).withPropertyValues("seestack.health.down-when-failing=true")
