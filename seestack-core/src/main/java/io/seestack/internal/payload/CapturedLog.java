@@ -37,7 +37,8 @@ public final class CapturedLog implements CapturedEvent {
 	public CapturedLog(Level level, @Nullable String message, Map<String, Object> metadata, @Nullable User user,
 			@Nullable String ip, @Nullable String traceId, Map<String, String> tags, Instant timestamp) {
 		this.level = level;
-		this.message = message;
+		this.message = (message != null) ? PayloadFactory.keptAtCapture(message, PayloadFactory.MAX_LOG_MESSAGE)
+				: null;
 		this.metadata = metadata;
 		this.user = user;
 		this.ip = ip;

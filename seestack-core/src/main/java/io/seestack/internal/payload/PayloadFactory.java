@@ -53,6 +53,14 @@ public final class PayloadFactory {
 		this.json = json;
 	}
 
+	/**
+	 * A text cut at capture to one character more than the payload sends, so that an event held in memory until it
+	 * is sent never keeps more than it could send, and the payload still sees that it was longer and marks the cut.
+	 */
+	public static String keptAtCapture(String text, int max) {
+		return (text.length() > max + 1) ? text.substring(0, max + 1) : text;
+	}
+
 	/** The throwable's message; never throws, even when {@code getMessage()} does or recurses without end. */
 	public static String messageOf(Throwable error) {
 		try {

@@ -37,6 +37,9 @@ public final class Sanitizer {
 	/** Values one copy holds at most, counting those of a shared container at each place it is met. */
 	static final int MAX_VALUES = 1_000;
 
+	/** Characters of text in all, per copy: 64 K, so one event's metadata holds at most ~128 KB until it is sent. */
+	static final int MAX_CHARS = 65_536;
+
 	private static final String TRUNCATED_VALUE = "[truncated]";
 
 	private static final String TRUNCATED = "…[truncated]";
@@ -146,6 +149,14 @@ public final class Sanitizer {
 
 		private int budget = MAX_VALUES;
 
+		/** Characters of text the copy may still hold: what one event keeps in memory until it is sent. */
+		private int chars = MAX_CHARS;
+
+		private String charged(String text) {
+			this.chars -= text.length();
+			return (this.chars >= 0) ? text : TRUNCATED_VALUE;
+		}
+
 		@Nullable Object value(@Nullable Object value, int depth) {
 			if (this.budget-- <= 0) {
 				return TRUNCATED_VALUE;
@@ -159,7 +170,7 @@ public final class Sanitizer {
 				return (Double.isFinite(number)) ? value : String.valueOf(number);
 			}
 			if (value instanceof String text) {
-				return text(text, MAX_STRING);
+				return charged(text(text, MAX_STRING));
 			}
 			if (value instanceof Enum<?> constant) {
 				return constant.name();
@@ -167,13 +178,13 @@ public final class Sanitizer {
 			if (value instanceof CharSequence || value instanceof Number || value instanceof Character
 					|| value instanceof TemporalAccessor || value instanceof UUID || value instanceof URI
 					|| value instanceof Class<?>) {
-				return text(safeToString(value), MAX_STRING);
+				return charged(text(safeToString(value), MAX_STRING));
 			}
 			if (value instanceof Optional<?> optional) {
 				return value(optional.orElse(null), depth);
 			}
 			if (value instanceof Throwable error) {
-				return text(error.getClass().getName() + ": " + PayloadFactory.messageOf(error), MAX_STRING);
+				return charged(text(error.getClass().getName() + ": " + PayloadFactory.messageOf(error), MAX_STRING));
 			}
 			if (depth >= MAX_DEPTH) {
 				return "[depth limit]";

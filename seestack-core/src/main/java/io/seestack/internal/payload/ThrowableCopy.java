@@ -51,7 +51,8 @@ public record ThrowableCopy(String className, String message, Frames frames, @Nu
 		ThrowableCopy copy = null;
 		for (int i = chain.size() - 1; i >= 0; i--) {
 			Throwable current = chain.get(i);
-			copy = new ThrowableCopy(current.getClass().getName(), PayloadFactory.messageOf(current),
+			copy = new ThrowableCopy(current.getClass().getName(),
+					PayloadFactory.keptAtCapture(PayloadFactory.messageOf(current), PayloadFactory.MAX_MESSAGE),
 					framesOf(current), copy);
 		}
 		return copy;
