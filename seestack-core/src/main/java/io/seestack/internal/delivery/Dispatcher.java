@@ -257,11 +257,15 @@ public final class Dispatcher {
 			abandoned += keepOrDrop(feature, this.buffers.get(feature).poll(Integer.MAX_VALUE));
 		}
 		abandoned += this.sender.abandonPending();
-		if (!delivered || abandoned > 0) {
-			this.log.warn("SeeStack shut down before everything was delivered (" + abandoned
-					+ " batches or events unsent after the " + deadline.toSeconds() + " s deadline"
-					+ ((this.spool != null) ? ", kept in the spool " + this.spool.directory() + " for the next start)"
-							: ")"));
+		String kept = (this.spool != null) ? "; the spool " + this.spool.directory() + " keeps them for the next start"
+				: "";
+		if (abandoned > 0) {
+			this.log.warn("SeeStack shut down before everything was delivered: " + abandoned
+					+ " batches or events were unsent after the " + deadline.toSeconds() + " s deadline" + kept);
+		}
+		else if (!delivered) {
+			this.log.warn("SeeStack shut down after deliveries that failed"
+					+ ((this.spool != null) ? kept : " (counted as dropped)"));
 		}
 		if (this.spool != null) {
 			this.spool.close();
