@@ -465,8 +465,8 @@ public final class Dispatcher {
 	 * probe while it does not.
 	 */
 	private void sendSpooled(boolean probe) {
-		if (this.spool == null || (this.backendDown && !probe) || this.spool.size() == 0 || this.inFlight.get() >= MAX_IN_FLIGHT
-				|| !this.spoolSending.compareAndSet(false, true)) {
+		if (this.spool == null || (this.backendDown && !probe) || this.spool.size() == 0
+				|| this.inFlight.get() >= MAX_IN_FLIGHT || !this.spoolSending.compareAndSet(false, true)) {
 			return;
 		}
 		Spool.Entry oldest = this.spool.oldest();

@@ -72,7 +72,8 @@ class SeeStackEndpointAutoConfigurationTests {
 
 	@Test
 	void backsOffWhenTheApplicationDefinesTheEndpoint() {
-		SeeStackEndpoint own = new SeeStackEndpoint(SeeStackClient.noop(), org.springframework.boot.actuate.endpoint.Show.NEVER, java.util.Set.of());
+		SeeStackEndpoint own = new SeeStackEndpoint(SeeStackClient.noop(),
+				org.springframework.boot.actuate.endpoint.Show.NEVER, java.util.Set.of());
 		exposed().withBean(SeeStackEndpoint.class, () -> own)
 			.run((context) -> assertThat(context).getBean(SeeStackEndpoint.class).isSameAs(own));
 	}

@@ -66,7 +66,8 @@ class SeeStackEndpointHttpIntegrationTests {
 			.asInstanceOf(MAP)
 			.containsEntry("body", "******");
 
-		Map<String, Object> json = get("Basic " + java.util.Base64.getEncoder().encodeToString("ops:ops-password".getBytes()));
+		Map<String, Object> json = get(
+				"Basic " + java.util.Base64.getEncoder().encodeToString("ops:ops-password".getBytes()));
 		assertThat(json).containsOnlyKeys("mode", "target", "disabledReason", "features", "recentPayloads", "spool")
 			.containsEntry("spool", null)
 			.containsEntry("mode", "LOCAL")

@@ -84,7 +84,8 @@ class SeeStackEndpointTests {
 			SeeStackEndpoint endpoint = endpoint(client);
 			client.captureError(new IllegalStateException("boom"));
 			await().until(() -> !endpoint.seestack(SecurityContext.NONE).recentPayloads().isEmpty());
-			Map<String, Object> json = ENDPOINT_JSON.readValue(ENDPOINT_JSON.writeValueAsString(endpoint.seestack(SecurityContext.NONE)),
+			Map<String, Object> json = ENDPOINT_JSON.readValue(
+					ENDPOINT_JSON.writeValueAsString(endpoint.seestack(SecurityContext.NONE)),
 					new TypeReference<Map<String, Object>>() {
 					});
 			assertThat(json).containsOnlyKeys("mode", "target", "disabledReason", "features", "recentPayloads", "spool")
@@ -133,7 +134,8 @@ class SeeStackEndpointTests {
 			client.captureError(new IllegalStateException("refused"));
 			await().atMost(Duration.ofSeconds(10)).until(() -> endpoint.seestack(SecurityContext.NONE).disabledReason() != null);
 			assertThat(endpoint.seestack(SecurityContext.NONE).disabledReason()).contains("401");
-			assertThat(ENDPOINT_JSON.writeValueAsString(endpoint.seestack(SecurityContext.NONE))).doesNotContain("seestack_refused_key_5e1");
+			assertThat(ENDPOINT_JSON.writeValueAsString(endpoint.seestack(SecurityContext.NONE)))
+				.doesNotContain("seestack_refused_key_5e1");
 		}
 	}
 
