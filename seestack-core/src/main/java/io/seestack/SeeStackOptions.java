@@ -34,6 +34,9 @@ public final class SeeStackOptions {
 	/** How long the spool keeps a body that could not be delivered. */
 	public static final Duration DEFAULT_SPOOL_MAX_AGE = Duration.ofHours(24);
 
+	/** The most heap the events waiting to be sent may hold, all features together. */
+	public static final long DEFAULT_MEMORY_LIMIT = 8L * 1024 * 1024;
+
 	/** Events kept per feature while waiting to be sent; the oldest is dropped beyond it. */
 	public static final int DEFAULT_BUFFER_SIZE = 500;
 
@@ -57,6 +60,8 @@ public final class SeeStackOptions {
 	private final Duration sendTimeout;
 
 	private final int bufferSize;
+
+	private final long memoryLimit;
 
 	private final int identicalErrorsPerSecond;
 
@@ -90,6 +95,7 @@ public final class SeeStackOptions {
 		this.flushInterval = builder.flushInterval;
 		this.sendTimeout = builder.sendTimeout;
 		this.bufferSize = builder.bufferSize;
+		this.memoryLimit = builder.memoryLimit;
 		this.identicalErrorsPerSecond = builder.identicalErrorsPerSecond;
 		this.debug = builder.debug;
 		this.transport = builder.transport;
@@ -145,6 +151,11 @@ public final class SeeStackOptions {
 
 	public int bufferSize() {
 		return this.bufferSize;
+	}
+
+	/** The most heap, in bytes, that the events waiting to be sent may hold, all features together. */
+	public long memoryLimit() {
+		return this.memoryLimit;
 	}
 
 	/**
@@ -236,6 +247,8 @@ public final class SeeStackOptions {
 
 		private int bufferSize = DEFAULT_BUFFER_SIZE;
 
+		private long memoryLimit = DEFAULT_MEMORY_LIMIT;
+
 		private int identicalErrorsPerSecond = DEFAULT_IDENTICAL_ERRORS_PER_SECOND;
 
 		private boolean debug;
@@ -307,6 +320,16 @@ public final class SeeStackOptions {
 		 */
 		public Builder sendTimeout(@Nullable Duration sendTimeout) {
 			this.sendTimeout = (sendTimeout != null) ? sendTimeout : DEFAULT_SEND_TIMEOUT;
+			return this;
+		}
+
+		/**
+		 * The most heap, in bytes, that the events waiting to be sent may hold, all features together (default
+		 * 8 MB). Beyond it the oldest logs are dropped first, then HTTP items, errors and heartbeats, each counted
+		 * ({@code BUFFER_FULL}); what one event holds is bounded at capture (messages, 64 K characters of metadata).
+		 */
+		public Builder memoryLimit(long memoryLimit) {
+			this.memoryLimit = memoryLimit;
 			return this;
 		}
 
@@ -433,6 +456,10 @@ public final class SeeStackOptions {
 				throw new SeeStackConfigurationException("spool", this.spoolMaxBytes + " bytes, " + this.spoolMaxAge,
 						null, "SeeStack spool limits must be positive, were " + this.spoolMaxBytes + " bytes and "
 								+ this.spoolMaxAge, null);
+			}
+			if (this.memoryLimit < 1) {
+				throw new SeeStackConfigurationException("memoryLimit", String.valueOf(this.memoryLimit), null,
+						"SeeStack memoryLimit must be positive, was " + this.memoryLimit, null);
 			}
 			if (this.bufferSize < 1) {
 				throw new SeeStackConfigurationException("bufferSize", String.valueOf(this.bufferSize), null,

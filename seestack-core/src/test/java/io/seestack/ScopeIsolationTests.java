@@ -28,7 +28,7 @@ class ScopeIsolationTests {
 	void everyEventCarriesTheUserOfItsOwnScopeAndNothingLeaksToUnscopedWork() throws Exception {
 		RecordingTransport transport = new RecordingTransport();
 		SeeStackClient client = SeeStackClient.create(SeeStackOptions.builder().apiKey("k").transport(transport)
-			.projectId("a1b2c3d4-e5f6-7890-abcd-ef1234567890").bufferSize(100_000)
+			.projectId("a1b2c3d4-e5f6-7890-abcd-ef1234567890").bufferSize(100_000).memoryLimit(1L << 30)
 			// Every error must arrive to check its user, so no rate limit.
 			.identicalErrorsPerSecond(0).build());
 		ExecutorService pool = Executors.newFixedThreadPool(8);

@@ -51,6 +51,9 @@ public final class Dispatcher {
 
 	private static final Duration MAX_PROBE_DELAY = Duration.ofSeconds(60);
 
+	private static final List<Feature> SHED_ORDER = List.of(Feature.LOGS, Feature.HTTP_REQUESTS, Feature.ERRORS,
+			Feature.HEARTBEATS);
+
 	private static final long FLUSH_RECHECK_NANOS = TimeUnit.MILLISECONDS.toNanos(50);
 
 	private final SdkLog log = SdkLog.get(Dispatcher.class);
@@ -100,6 +103,8 @@ public final class Dispatcher {
 
 	private final @Nullable Spool spool;
 
+	private final long memoryLimit;
+
 	private volatile boolean backendDown;
 
 	/** Probes that failed in a row, for the probe's backoff; guarded by {@code this}. */
@@ -123,6 +128,7 @@ public final class Dispatcher {
 		executor.setExecuteExistingDelayedTasksAfterShutdownPolicy(false);
 		this.executor = executor;
 		Scheduler scheduler = (retryScheduler != null) ? retryScheduler : Scheduler.of(executor);
+		this.memoryLimit = options.memoryLimit();
 		this.spool = (options.spool() != null) ? Spool.open(options.spool(), options.spoolMaxBytes(),
 				options.spoolMaxAge(), this.counts::dropped, Clock.systemUTC()) : null;
 		this.sender = new BatchSender(options, transport, json, this.counts, scheduler,
@@ -161,6 +167,9 @@ public final class Dispatcher {
 		if (size < 0) {
 			bufferFull(feature, buffer);
 		}
+		if (heldBytes() > this.memoryLimit) {
+			keepWithinMemoryLimit();
+		}
 		if (feature == Feature.ERRORS || feature == Feature.HEARTBEATS) {
 			requestDrain(false);
 		}
@@ -169,6 +178,28 @@ public final class Dispatcher {
 			// running or waiting for an in-flight slot, and each completion drains again. Waking it on every
 			// event above the threshold made request threads and the delivery thread hand off once per event.
 			requestDrain(false);
+		}
+	}
+
+	/** What all buffers hold, by weight. */
+	private long heldBytes() {
+		long bytes = 0;
+		for (EventBuffer buffer : this.buffers.values()) {
+			bytes += buffer.bytes();
+		}
+		return bytes;
+	}
+
+	/** Over the memory limit: the oldest logs go first, then HTTP items, errors and heartbeats; each drop counted. */
+	private void keepWithinMemoryLimit() {
+		for (Feature feature : SHED_ORDER) {
+			EventBuffer buffer = this.buffers.get(feature);
+			while (heldBytes() > this.memoryLimit && buffer.evictOldest()) {
+				dropped(feature, DropReason.BUFFER_FULL, 1);
+				this.log.warnOnce("memory-limit", () -> "SeeStack holds " + this.memoryLimit / 1024 + " KB of events "
+						+ "at most: dropping the oldest logs first, then HTTP items, errors and heartbeats, until the "
+						+ "backend catches up");
+			}
 		}
 	}
 

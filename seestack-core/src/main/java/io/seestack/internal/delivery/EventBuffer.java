@@ -4,6 +4,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.ConcurrentLinkedQueue;
 import java.util.concurrent.atomic.AtomicInteger;
+import java.util.concurrent.atomic.AtomicLong;
 
 import io.seestack.internal.payload.CapturedEvent;
 
@@ -21,6 +22,9 @@ final class EventBuffer {
 
 	private final int capacity;
 
+	/** The {@link CapturedEvent#weight() weight} of the events held, for the SDK's memory limit. */
+	private final AtomicLong bytes = new AtomicLong();
+
 	EventBuffer(int capacity) {
 		this.capacity = capacity;
 	}
@@ -31,16 +35,34 @@ final class EventBuffer {
 	 */
 	int add(CapturedEvent event) {
 		int size = this.size.incrementAndGet();
+		this.bytes.addAndGet(event.weight());
 		this.events.offer(event);
 		if (size <= this.capacity) {
 			return size;
 		}
-		if (this.events.poll() == null) {
+		CapturedEvent oldest = this.events.poll();
+		if (oldest == null) {
 			// The delivery thread took everything meanwhile: nothing had to be dropped.
 			return size;
 		}
+		this.bytes.addAndGet(-oldest.weight());
 		this.size.decrementAndGet();
 		return -1;
+	}
+
+	/** Drops the oldest event, to keep within the memory limit; {@code false} if there was none. */
+	boolean evictOldest() {
+		CapturedEvent oldest = this.events.poll();
+		if (oldest == null) {
+			return false;
+		}
+		this.bytes.addAndGet(-oldest.weight());
+		this.size.decrementAndGet();
+		return true;
+	}
+
+	long bytes() {
+		return this.bytes.get();
 	}
 
 	/** Removes and returns up to {@code max} events, oldest first. */
@@ -52,6 +74,7 @@ final class EventBuffer {
 				break;
 			}
 			batch.add(event);
+			this.bytes.addAndGet(-event.weight());
 			this.size.decrementAndGet();
 		}
 		return batch;

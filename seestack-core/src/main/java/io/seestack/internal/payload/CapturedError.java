@@ -19,6 +19,16 @@ public record CapturedError(ThrowableCopy error, Level level, @Nullable User use
 		Map<String, Object> metadata, @Nullable String sessionId, @Nullable String traceId, Map<String, String> tags,
 		Instant timestamp, Suppressed suppressed) implements CapturedEvent {
 
+	/** The throwable itself stays reachable until its frames are read on the delivery thread: counted as 4 KB. */
+	@Override
+	public long weight() {
+		long weight = 4096 + Sanitizer.weightOf(this.metadata);
+		for (ThrowableCopy copy = this.error; copy != null; copy = copy.cause()) {
+			weight += 128 + 2L * copy.message().length();
+		}
+		return weight;
+	}
+
 	@Override
 	public Feature feature() {
 		return Feature.ERRORS;

@@ -10,4 +10,10 @@ public sealed interface CapturedEvent permits CapturedError, CapturedLog, Captur
 
 	Feature feature();
 
+	/**
+	 * About how many bytes of heap the event holds until it is sent, for the SDK's memory limit. The same every
+	 * time it is asked, so that what is added to a buffer's count is what is taken off it.
+	 */
+	long weight();
+
 }

@@ -9,6 +9,11 @@ public record CapturedHeartbeat(String slug, JobStatus status, long durationMs, 
 		implements CapturedEvent {
 
 	@Override
+	public long weight() {
+		return 256 + ((this.message != null) ? 2L * this.message.length() : 0);
+	}
+
+	@Override
 	public Feature feature() {
 		return Feature.HEARTBEATS;
 	}

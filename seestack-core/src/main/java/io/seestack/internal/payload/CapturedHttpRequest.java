@@ -9,6 +9,11 @@ public record CapturedHttpRequest(HttpRequestEvent event, @Nullable String userI
 		implements CapturedEvent {
 
 	@Override
+	public long weight() {
+		return 512 + 2L * this.event.path().length();
+	}
+
+	@Override
 	public Feature feature() {
 		return Feature.HTTP_REQUESTS;
 	}

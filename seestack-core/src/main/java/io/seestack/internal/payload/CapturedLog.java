@@ -30,6 +30,8 @@ public final class CapturedLog implements CapturedEvent {
 
 	private volatile @Nullable User user;
 
+	private final long weight;
+
 	/**
 	 * @param metadata a JSON-safe copy, made on the capturing thread
 	 * @param ip the unit of work's client IP, sent when the user has none of its own
@@ -45,6 +47,7 @@ public final class CapturedLog implements CapturedEvent {
 		this.traceId = traceId;
 		this.tags = tags;
 		this.timestamp = timestamp;
+		this.weight = 256 + ((this.message != null) ? 2L * this.message.length() : 0) + Sanitizer.weightOf(metadata);
 	}
 
 	@Override
@@ -54,6 +57,11 @@ public final class CapturedLog implements CapturedEvent {
 
 	public Level level() {
 		return this.level;
+	}
+
+	@Override
+	public long weight() {
+		return this.weight;
 	}
 
 	public @Nullable String message() {

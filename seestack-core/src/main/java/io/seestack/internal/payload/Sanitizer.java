@@ -93,6 +93,31 @@ public final class Sanitizer {
 	}
 
 	/**
+	 * About how many bytes of heap a copy made by {@link #copy(Map)} holds: its strings, numbers and containers.
+	 * Bounded, as the copy is: at most {@link #MAX_VALUES} values of at most {@link #MAX_CHARS} characters in all.
+	 */
+	public static long weightOf(@Nullable Object value) {
+		if (value instanceof String text) {
+			return 40 + 2L * text.length();
+		}
+		if (value instanceof Map<?, ?> map) {
+			long weight = 64;
+			for (Map.Entry<?, ?> entry : map.entrySet()) {
+				weight += 32 + weightOf(entry.getKey()) + weightOf(entry.getValue());
+			}
+			return weight;
+		}
+		if (value instanceof Iterable<?> values) {
+			long weight = 48;
+			for (Object element : values) {
+				weight += 8 + weightOf(element);
+			}
+			return weight;
+		}
+		return 16;
+	}
+
+	/**
 	 * A string safe for any JSON consumer: NUL and unpaired surrogates replaced, cut to {@code max} characters with
 	 * a marker.
 	 */

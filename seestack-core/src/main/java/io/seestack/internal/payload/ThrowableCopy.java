@@ -51,15 +51,19 @@ public record ThrowableCopy(String className, String message, Frames frames, @Nu
 		ThrowableCopy copy = null;
 		for (int i = chain.size() - 1; i >= 0; i--) {
 			Throwable current = chain.get(i);
+			String message = PayloadFactory.messageOf(current);
+			// A throwable whose frames are read later stays reachable until then, and with it a message of any
+			// length: one longer than is sent has its frames read now, so that only the cut copy is kept.
+			boolean longMessage = message.length() > PayloadFactory.MAX_MESSAGE + 1;
 			copy = new ThrowableCopy(current.getClass().getName(),
-					PayloadFactory.keptAtCapture(PayloadFactory.messageOf(current), PayloadFactory.MAX_MESSAGE),
-					framesOf(current), copy);
+					PayloadFactory.keptAtCapture(message, PayloadFactory.MAX_MESSAGE), framesOf(current, longMessage),
+					copy);
 		}
 		return copy;
 	}
 
-	private static Frames framesOf(Throwable error) {
-		if (JDK_FRAMES.get(error.getClass())) {
+	private static Frames framesOf(Throwable error, boolean now) {
+		if (!now && JDK_FRAMES.get(error.getClass())) {
 			return () -> safeFrames(error);
 		}
 		StackTraceElement[] frames = safeFrames(error);

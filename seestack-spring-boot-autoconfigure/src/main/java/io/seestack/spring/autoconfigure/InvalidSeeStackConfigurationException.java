@@ -187,6 +187,8 @@ final class InvalidSeeStackConfigurationException extends RuntimeException {
 
 		BUFFER_SIZE("bufferSize", "seestack.buffer-size", SeeStackProperties::getBufferSize),
 
+		MEMORY_LIMIT("memoryLimit", "seestack.memory-limit", (properties) -> properties.getMemoryLimit().toBytes()),
+
 		IDENTICAL_ERRORS_PER_SECOND("identicalErrorsPerSecond", "seestack.identical-errors-per-second",
 				SeeStackProperties::getIdenticalErrorsPerSecond),
 

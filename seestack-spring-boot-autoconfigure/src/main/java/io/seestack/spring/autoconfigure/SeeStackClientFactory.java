@@ -81,6 +81,7 @@ final class SeeStackClientFactory {
 			.serviceName(orElse(this.properties.getServiceName(), this.applicationName))
 			.flushInterval(this.properties.getFlushInterval())
 			.bufferSize(this.properties.getBufferSize())
+			.memoryLimit(this.properties.getMemoryLimit().toBytes())
 			.identicalErrorsPerSecond(this.properties.getIdenticalErrorsPerSecond())
 			.debug(this.properties.isDebug())
 			.captureUncaughtExceptions(this.properties.isCaptureUncaughtExceptions())

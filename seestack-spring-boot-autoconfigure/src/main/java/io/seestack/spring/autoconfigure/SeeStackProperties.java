@@ -84,6 +84,12 @@ public class SeeStackProperties implements InitializingBean {
 	private int bufferSize = 500;
 
 	/**
+	 * The most heap that the events waiting to be sent may hold, all features together; beyond it the oldest logs
+	 * are dropped first, then HTTP items, errors and heartbeats, each counted.
+	 */
+	private DataSize memoryLimit = DataSize.ofMegabytes(8);
+
+	/**
 	 * Maximum number of repeated errors of one kind (same type, and message but for its ids and numbers) sent per
 	 * second, once each user's first error of the kind has been sent; the rest are counted and the next one sent
 	 * carries their number. Repeats of all kinds together are held to ten times this. 0 switches the limit off.
@@ -235,6 +241,14 @@ public class SeeStackProperties implements InitializingBean {
 
 	public void setBufferSize(int bufferSize) {
 		this.bufferSize = bufferSize;
+	}
+
+	public DataSize getMemoryLimit() {
+		return this.memoryLimit;
+	}
+
+	public void setMemoryLimit(DataSize memoryLimit) {
+		this.memoryLimit = memoryLimit;
 	}
 
 	public int getIdenticalErrorsPerSecond() {

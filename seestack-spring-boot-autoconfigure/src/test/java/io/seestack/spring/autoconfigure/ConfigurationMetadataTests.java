@@ -21,7 +21,7 @@ class ConfigurationMetadataTests {
 			"seestack.require-api-key", "seestack.host",
 			"seestack.project-id", "seestack.environment", "seestack.release", "seestack.service-name",
 			"seestack.flush-interval", "seestack.buffer-size", "seestack.identical-errors-per-second",
-			"seestack.debug", "seestack.capture-uncaught-exceptions", "seestack.send-default-pii",
+			"seestack.debug", "seestack.capture-uncaught-exceptions", "seestack.memory-limit", "seestack.send-default-pii",
 			"seestack.trusted-proxies", "seestack.user.ip", "seestack.user.id-claim", "seestack.user.email-claim",
 			"seestack.user.username-claim", "seestack.exceptions.enabled", "seestack.exceptions.minimum-status",
 			"seestack.exceptions.ignored", "seestack.http.enabled", "seestack.http.exclude-paths",

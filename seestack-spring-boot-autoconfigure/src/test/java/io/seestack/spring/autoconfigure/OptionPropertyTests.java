@@ -38,6 +38,7 @@ class OptionPropertyTests {
 			Map.entry("flushInterval", new Sample("7s", "PT7S")), Map.entry("bufferSize", new Sample("7", "7")),
 			Map.entry("identicalErrorsPerSecond", new Sample("7", "7")),
 			Map.entry("debug", new Sample("true", "true")),
+			Map.entry("memoryLimit", new Sample("2MB", "2097152")),
 			Map.entry("captureUncaughtExceptions", new Sample("false", "false")),
 			Map.entry("spool", new Sample("/var/tmp/spool", "/var/tmp/spool")),
 			Map.entry("local", new Sample("/var/tmp/outbox.jsonl", "/var/tmp/outbox.jsonl")));
