@@ -5,9 +5,11 @@ import jakarta.servlet.DispatcherType;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.security.config.Customizer;
+import org.springframework.security.config.ObjectPostProcessor;
 import org.springframework.security.config.annotation.web.builders.HttpSecurity;
 import org.springframework.security.config.http.SessionCreationPolicy;
 import org.springframework.security.web.SecurityFilterChain;
+import org.springframework.security.web.header.HeaderWriterFilter;
 
 /**
  * The security of the test applications that use HTTP Basic: stateless, {@code /public/**} and error dispatches
@@ -27,7 +29,19 @@ public class StatelessBasicSecurity {
 			.authenticated())
 			.httpBasic(Customizer.withDefaults())
 			.csrf((csrf) -> csrf.disable())
-			.sessionManagement((session) -> session.sessionCreationPolicy(SessionCreationPolicy.STATELESS));
+			.sessionManagement((session) -> session.sessionCreationPolicy(SessionCreationPolicy.STATELESS))
+			// Spring Security writes its headers when the response commits, or when its filter returns, whichever
+			// comes first; a streamed async body commits on another thread while the filter returns, and the two
+			// race (a response then lacks Expires, with SeeStack or without). Written before the chain, they do not.
+			.headers((headers) -> headers.addObjectPostProcessor(new ObjectPostProcessor<HeaderWriterFilter>() {
+
+				@Override
+				public <O extends HeaderWriterFilter> O postProcess(O filter) {
+					filter.setShouldWriteHeadersEagerly(true);
+					return filter;
+				}
+
+			}));
 		return http.build();
 	}
 
