@@ -62,11 +62,23 @@ class ProcessHooksTests {
 
 	@Test
 	void capturesNothingAndChangesNoHandlerWhenTurnedOff() throws Exception {
+		List<String> handedOn = new CopyOnWriteArrayList<>();
+		UncaughtExceptionHandler previous = (thread, error) -> handedOn.add(error.getMessage());
+		Thread.setDefaultUncaughtExceptionHandler(previous);
 		RecordingTransport transport = new RecordingTransport();
 		try (SeeStackClient client = SeeStackClient.create(SeeStackOptions.builder().apiKey("k").transport(transport)
 			.captureUncaughtExceptions(false)
 			.build())) {
-			assertThat(Thread.getDefaultUncaughtExceptionHandler()).isSameAs(this.original);
+			assertThat(Thread.getDefaultUncaughtExceptionHandler()).isSameAs(previous);
+			Thread worker = new Thread(() -> {
+				throw new IllegalStateException("not ours to capture");
+			});
+			worker.start();
+			worker.join();
+			client.flush(Duration.ofSeconds(5));
+
+			assertThat(handedOn).containsExactly("not ours to capture");
+			assertThat(transport.bodies(Feature.ERRORS)).isEmpty();
 		}
 	}
 

@@ -3,6 +3,7 @@ package io.seestack.internal;
 import java.time.Duration;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.concurrent.atomic.AtomicLong;
 
@@ -70,11 +71,10 @@ final class ErrorRateLimiter {
 			return Suppressed.NONE;
 		}
 		long now = System.nanoTime();
-		boolean[] created = new boolean[1];
-		Kind kind = kindOf(error, now, created);
+		Kind kind = kindOf(error, now);
 		long user = userKey(userId);
 		Admission admission = kind.admit(user, now, this.trackedUsers);
-		if (created[0] || admission == Admission.FIRST_OF_USER
+		if (kind.claimFirst() || admission == Admission.FIRST_OF_USER
 				|| (kind.limiter.tryAcquirePermit() && this.allKinds.tryAcquirePermit())) {
 			return kind.report(this.suppressedOfForgottenKinds.getAndSet(0), this.trackedUsers);
 		}
@@ -82,17 +82,14 @@ final class ErrorRateLimiter {
 		return null;
 	}
 
-	private Kind kindOf(Throwable error, long now, boolean[] created) {
+	private Kind kindOf(Throwable error, long now) {
 		KindKey key = new KindKey(error.getClass(), MessageShape.of(PayloadFactory.messageOf(error), MAX_MESSAGE_IN_KEY));
 		Kind kind = this.kinds.get(key);
 		if (kind == null) {
 			if (this.kinds.size() >= MAX_KINDS) {
 				forgetLeastRecentlySeen();
 			}
-			kind = this.kinds.computeIfAbsent(key, (ignored) -> {
-				created[0] = true;
-				return new Kind(this.perSecond, now);
-			});
+			kind = this.kinds.computeIfAbsent(key, (ignored) -> new Kind(this.perSecond, now));
 		}
 		kind.lastSeen = now;
 		return kind;
@@ -153,9 +150,17 @@ final class ErrorRateLimiter {
 
 		private volatile long lastSeen;
 
+		/** Whether the kind's very first error was let through: it always is, whatever the rates say. */
+		private final AtomicBoolean firstClaimed = new AtomicBoolean();
+
 		Kind(int perSecond, long now) {
 			this.limiter = RateLimiter.burstyBuilder(perSecond, SECOND).build();
 			this.windowStart = now;
+		}
+
+		/** {@code true} once, for the first error of the kind; a plain read after that. */
+		boolean claimFirst() {
+			return !this.firstClaimed.get() && this.firstClaimed.compareAndSet(false, true);
 		}
 
 		synchronized Admission admit(long user, long now, AtomicInteger trackedUsers) {

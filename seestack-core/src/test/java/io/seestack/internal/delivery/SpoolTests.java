@@ -154,6 +154,8 @@ class SpoolTests {
 		try (DefaultSeeStackClient first = client(this.server.url()); LogCapture log = new LogCapture();
 				DefaultSeeStackClient second = client(this.server.url())) {
 			assertThat(log.warnings()).anySatisfy((warning) -> assertThat(warning).contains("in use by another"));
+			assertThat(first.status().spool()).isNotNull();
+			assertThat(second.status().spool()).as("the second keeps nothing there").isNull();
 		}
 	}
 

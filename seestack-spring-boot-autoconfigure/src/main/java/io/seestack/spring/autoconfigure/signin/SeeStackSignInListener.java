@@ -237,7 +237,7 @@ public class SeeStackSignInListener implements ApplicationListener<AbstractAuthe
 
 	private static @Nullable String clientIp(ClientIpResolver resolver, HttpServletRequest request) {
 		Enumeration<String> forwardedFor = request.getHeaders(ClientIpResolver.X_FORWARDED_FOR);
-		return resolver.resolve(request.getRemoteAddr(), (forwardedFor != null) ? forwardedFor.asIterator() : null);
+		return resolver.resolve(request.getRemoteAddr(), forwardedFor);
 	}
 
 }

@@ -1,6 +1,7 @@
 package io.seestack.spring.autoconfigure.web;
 
 import java.util.ArrayList;
+import java.util.Enumeration;
 import java.util.Iterator;
 import java.util.List;
 
@@ -61,6 +62,17 @@ public final class ClientIpResolver {
 	/** How much of the address {@link #resolve(String, Iterator)} returns. */
 	public IpCollection collection() {
 		return this.collection;
+	}
+
+	/**
+	 * The client IP of a servlet request, from its peer and its {@code X-Forwarded-For} values as the container
+	 * gives them.
+	 * @param remoteAddress the direct peer's address
+	 * @param forwardedFor the {@code X-Forwarded-For} values, or {@code null}
+	 * @return the address to record, or {@code null} when IP collection is off or the address is unknown
+	 */
+	public @Nullable String resolve(@Nullable String remoteAddress, @Nullable Enumeration<String> forwardedFor) {
+		return resolve(remoteAddress, (forwardedFor != null) ? forwardedFor.asIterator() : null);
 	}
 
 	/**

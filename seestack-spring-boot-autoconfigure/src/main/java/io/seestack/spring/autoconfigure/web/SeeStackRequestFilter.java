@@ -219,8 +219,7 @@ public class SeeStackRequestFilter extends OncePerRequestFilter {
 
 	private @Nullable String clientIp(HttpServletRequest request) {
 		Enumeration<String> forwardedFor = request.getHeaders(ClientIpResolver.X_FORWARDED_FOR);
-		return this.ipResolver.resolve(request.getRemoteAddr(),
-				(forwardedFor != null) ? forwardedFor.asIterator() : null);
+		return this.ipResolver.resolve(request.getRemoteAddr(), forwardedFor);
 	}
 
 	/** The exception inside the {@link ServletException}s that the servlet container and Spring wrap it in. */
