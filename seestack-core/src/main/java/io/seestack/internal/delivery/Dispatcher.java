@@ -51,6 +51,8 @@ public final class Dispatcher {
 
 	private static final Duration MAX_PROBE_DELAY = Duration.ofSeconds(60);
 
+	private static final Duration MIN_PROBE_DELAY = Duration.ofMillis(100);
+
 	private static final List<Feature> SHED_ORDER = List.of(Feature.LOGS, Feature.HTTP_REQUESTS, Feature.ERRORS,
 			Feature.HEARTBEATS);
 
@@ -495,15 +497,15 @@ public final class Dispatcher {
 	 * Sends the oldest spooled body, one at a time: beside the live batches while the backend answers, or as the
 	 * probe while it does not.
 	 */
-	private void sendSpooled(boolean probe) {
+	private boolean sendSpooled(boolean probe) {
 		if (this.spool == null || (this.backendDown && !probe) || this.spool.size() == 0
 				|| this.inFlight.get() >= MAX_IN_FLIGHT || !this.spoolSending.compareAndSet(false, true)) {
-			return;
+			return false;
 		}
 		Spool.Entry oldest = this.spool.oldest();
 		if (oldest == null) {
 			this.spoolSending.set(false);
-			return;
+			return false;
 		}
 		this.inFlight.incrementAndGet();
 		this.sender.sendSpooled(oldest, () -> {
@@ -511,6 +513,7 @@ public final class Dispatcher {
 			sendEnded();
 			requestDrain(false);
 		});
+		return true;
 	}
 
 	private void backendAnswered() {
@@ -545,8 +548,13 @@ public final class Dispatcher {
 				this.failedProbes++;
 			}
 			long backoff = Math.min(MAX_PROBE_DELAY.toMillis(), 1_000L << Math.min(this.failedProbes, 6));
-			delayMillis = (retryAfter != null) ? Math.max(retryAfter.toMillis(), 1) : backoff;
+			// Retry-After is honoured, never undercut: "Retry-After: 0" must not turn probing into a tight loop.
+			delayMillis = (retryAfter != null) ? Math.max(retryAfter.toMillis(), backoff) : backoff;
 		}
+		scheduleProbe(delayMillis);
+	}
+
+	private void scheduleProbe(long delayMillis) {
 		try {
 			this.executor.schedule(this::probe, delayMillis, TimeUnit.MILLISECONDS);
 		}
@@ -564,7 +572,11 @@ public final class Dispatcher {
 			backendAnswered();
 			return;
 		}
-		sendSpooled(true);
+		if (!sendSpooled(true)) {
+			// The previous probe's send has not quite ended (its failure schedules this one first), or every slot
+			// is taken: try again shortly, or the backend would stay down for good.
+			scheduleProbe(MIN_PROBE_DELAY.toMillis());
+		}
 	}
 
 	/** Counts events dropped, here or before they reached a buffer, and tells the listener. */
