@@ -217,7 +217,14 @@ public final class DefaultSeeStackClient implements SeeStackClient {
 			}
 			ErrorContext details = (context != null) ? context : ErrorContext.empty();
 			User user = this.context.user(details.user());
-			Suppressed suppressed = this.errorRateLimiter.tryAcquire(error, (user != null) ? user.id() : null);
+			String userId = (user != null) ? user.id() : null;
+			// Decided before anything is copied: in a storm, an error that would be dropped costs next to nothing.
+			if (!this.dispatcher.hasRoom(Feature.ERRORS)) {
+				this.errorRateLimiter.heldBackUnsent(error, userId);
+				this.dispatcher.dropped(Feature.ERRORS, DropReason.BUFFER_FULL, 1);
+				return;
+			}
+			Suppressed suppressed = this.errorRateLimiter.tryAcquire(error, userId);
 			if (suppressed == null) {
 				rateLimited();
 				return;

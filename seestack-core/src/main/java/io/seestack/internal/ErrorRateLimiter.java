@@ -82,6 +82,16 @@ final class ErrorRateLimiter {
 		return null;
 	}
 
+	/**
+	 * Counts an error that is dropped before it was offered (its buffer is full): with the limit on, it is carried,
+	 * with its user, by the next error of its kind that is sent, as if the limit had held it back.
+	 */
+	void heldBackUnsent(Throwable error, @Nullable String userId) {
+		if (this.allKinds != null) {
+			kindOf(error, System.nanoTime()).holdBackUnsent(userKey(userId), this.trackedUsers);
+		}
+	}
+
 	private Kind kindOf(Throwable error, long now) {
 		KindKey key = new KindKey(error.getClass(), MessageShape.of(PayloadFactory.messageOf(error), MAX_MESSAGE_IN_KEY));
 		Kind kind = this.kinds.get(key);
@@ -197,6 +207,11 @@ final class ErrorRateLimiter {
 			else {
 				trackedUsers.decrementAndGet();
 			}
+		}
+
+		/** An error that was not sent: a user already named on a sent error of the kind is not counted again. */
+		synchronized void holdBackUnsent(long user, AtomicInteger trackedUsers) {
+			holdBack(user, !this.listed.contains(user), trackedUsers);
 		}
 
 		/** What was held back since the last report, which starts afresh. */

@@ -149,13 +149,22 @@ public final class Dispatcher {
 
 				});
 		for (Feature feature : Feature.values()) {
-			this.buffers.put(feature, new EventBuffer(options.bufferSize()));
+			this.buffers.put(feature, new EventBuffer(options.bufferSize(), feature == Feature.ERRORS));
 		}
 		long interval = options.flushInterval().toMillis();
 		executor.scheduleWithFixedDelay(() -> requestDrain(true), interval, interval, TimeUnit.MILLISECONDS);
 		if (this.spool != null && this.spool.size() > 0) {
 			requestDrain(false);
 		}
+	}
+
+	/**
+	 * Whether an event of the feature captured now would be kept: the SDK is running and, for errors, whose buffer
+	 * keeps its oldest, there is room. Asked before an event is built, so that one that would be dropped costs its
+	 * caller next to nothing; the caller counts it with {@link #dropped}.
+	 */
+	public boolean hasRoom(Feature feature) {
+		return !this.stopped && this.disabledReason == null && this.buffers.get(feature).hasRoom();
 	}
 
 	/** Buffers the event and, when it is due, wakes the delivery thread. Never blocks, never throws. */
@@ -167,7 +176,7 @@ public final class Dispatcher {
 		EventBuffer buffer = this.buffers.get(feature);
 		int size = buffer.add(event);
 		if (size < 0) {
-			bufferFull(feature, buffer);
+			dropped(feature, DropReason.BUFFER_FULL, 1);
 		}
 		if (heldBytes() > this.memoryLimit) {
 			keepWithinMemoryLimit();
@@ -197,7 +206,7 @@ public final class Dispatcher {
 		for (Feature feature : SHED_ORDER) {
 			EventBuffer buffer = this.buffers.get(feature);
 			while (heldBytes() > this.memoryLimit && buffer.evictOldest()) {
-				dropped(feature, DropReason.BUFFER_FULL, 1);
+				this.counts.dropped(feature, DropReason.BUFFER_FULL, 1);
 				this.log.warnOnce("memory-limit", () -> "SeeStack holds " + this.memoryLimit / 1024 + " KB of events "
 						+ "at most: dropping the oldest logs first, then HTTP items, errors and heartbeats, until the "
 						+ "backend catches up");
@@ -205,10 +214,11 @@ public final class Dispatcher {
 		}
 	}
 
-	private void bufferFull(Feature feature, EventBuffer buffer) {
-		dropped(feature, DropReason.BUFFER_FULL, 1);
+	/** A full buffer, once per feature; an error buffer refuses the newest. */
+	private void warnBufferFull(Feature feature, EventBuffer buffer) {
 		this.log.warnOnce(this.bufferFullKeys[feature.ordinal()], () -> "SeeStack " + feature + " buffer is full ("
-				+ buffer.capacity() + " events): dropping the oldest until the backend catches up");
+				+ buffer.capacity() + " events): dropping the " + ((feature == Feature.ERRORS) ? "newest" : "oldest")
+				+ " until the backend catches up");
 	}
 
 	public int buffered(Feature feature) {
@@ -582,6 +592,9 @@ public final class Dispatcher {
 	/** Counts events dropped, here or before they reached a buffer, and tells the listener. */
 	public void dropped(Feature feature, DropReason reason, int count) {
 		this.counts.dropped(feature, reason, count);
+		if (reason == DropReason.BUFFER_FULL) {
+			warnBufferFull(feature, this.buffers.get(feature));
+		}
 	}
 
 	private void signalProgress() {

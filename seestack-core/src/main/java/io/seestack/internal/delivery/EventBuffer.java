@@ -9,9 +9,10 @@ import java.util.concurrent.atomic.AtomicLong;
 import io.seestack.internal.payload.CapturedEvent;
 
 /**
- * One feature's bounded buffer: when full, the oldest event makes room for the newest. Lock-free: every request
- * thread of a busy server adds to it while the delivery thread takes batches out, and a lock there made them queue
- * behind each other.
+ * One feature's bounded buffer. When full, either the oldest event makes room for the newest (logs, HTTP items,
+ * heartbeats: the latest state matters most) or the newest is refused (errors: an incident's first errors are often
+ * its cause, and a refused error is known before it is built). Lock-free: every request thread of a busy server
+ * adds to it while the delivery thread takes batches out, and a lock there made them queue behind each other.
  */
 final class EventBuffer {
 
@@ -25,16 +26,36 @@ final class EventBuffer {
 	/** The {@link CapturedEvent#weight() weight} of the events held, for the SDK's memory limit. */
 	private final AtomicLong bytes = new AtomicLong();
 
+	private final boolean keepsOldest;
+
 	EventBuffer(int capacity) {
+		this(capacity, false);
+	}
+
+	/**
+	 * @param keepsOldest whether a full buffer refuses the newest event rather than dropping its oldest
+	 */
+	EventBuffer(int capacity, boolean keepsOldest) {
 		this.capacity = capacity;
+		this.keepsOldest = keepsOldest;
+	}
+
+	/** Whether an event added now would be kept without dropping another: always, unless it keeps the oldest. */
+	boolean hasRoom() {
+		return !this.keepsOldest || this.size.get() < this.capacity;
 	}
 
 	/**
 	 * Adds the event.
-	 * @return the buffer's size after adding, or {@code -1} if the oldest event was dropped to make room
+	 * @return the buffer's size after adding, or {@code -1} if an event was dropped: the oldest to make room, or
+	 * this one, refused, when the buffer keeps its oldest
 	 */
 	int add(CapturedEvent event) {
 		int size = this.size.incrementAndGet();
+		if (this.keepsOldest && size > this.capacity) {
+			this.size.decrementAndGet();
+			return -1;
+		}
 		this.bytes.addAndGet(event.weight());
 		this.events.offer(event);
 		if (size <= this.capacity) {

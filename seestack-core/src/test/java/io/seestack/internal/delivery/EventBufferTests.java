@@ -44,6 +44,24 @@ class EventBufferTests {
 	}
 
 	@Test
+	void anErrorBufferKeepsItsOldestAndRefusesTheNewest() {
+		EventBuffer buffer = new EventBuffer(2, true);
+		List<CapturedEvent> events = new ArrayList<>();
+		for (int i = 0; i < 3; i++) {
+			events.add(new CapturedHttpRequest(HttpRequestEvent.builder().path("/" + i).build(), null, "t" + i));
+		}
+
+		assertThat(buffer.add(events.get(0))).isEqualTo(1);
+		assertThat(buffer.hasRoom()).isTrue();
+		assertThat(buffer.add(events.get(1))).isEqualTo(2);
+		assertThat(buffer.hasRoom()).isFalse();
+		assertThat(buffer.add(events.get(2))).isEqualTo(-1);
+
+		assertThat(buffer.poll(10)).containsExactly(events.get(0), events.get(1));
+		assertThat(buffer.hasRoom()).isTrue();
+	}
+
+	@Test
 	void manyThreadsAddingWhileOneTakesBatchesLoseNothingUncountedAndStayBounded() throws Exception {
 		EventBuffer buffer = new EventBuffer(100);
 		int threads = 8;

@@ -37,6 +37,10 @@ final class HeldTransport implements Transport {
 		return this.requests.get(index).feature();
 	}
 
+	byte[] body(int index) {
+		return this.requests.get(index).body();
+	}
+
 	int itemCount(int index) {
 		return this.requests.get(index).itemCount();
 	}
