@@ -203,7 +203,7 @@ final class BatchSender {
 
 	byte[] body(Feature feature, List<CapturedEvent> batch) {
 		return switch (feature) {
-			case ERRORS -> this.json.write(this.payloads.error((CapturedError) batch.get(0)));
+			case ERRORS -> this.payloads.errorBody((CapturedError) batch.get(0));
 			case LOGS -> this.json.write(this.payloads.log((CapturedLog) batch.get(0)));
 			case HEARTBEATS -> this.json.write(this.payloads.heartbeat((CapturedHeartbeat) batch.get(0)));
 			case HTTP_REQUESTS ->

@@ -47,9 +47,6 @@ final class HttpRequestBatchWriter {
 
 	private static final SerializableString OUTBOUND = name(Direction.OUTBOUND.wireName());
 
-	/** About what one item takes, to size the body's buffer once instead of growing it by doubling. */
-	static final int BYTES_PER_ITEM = 320;
-
 	private HttpRequestBatchWriter() {
 	}
 

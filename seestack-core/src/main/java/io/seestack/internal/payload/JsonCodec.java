@@ -9,6 +9,7 @@ import java.util.function.Consumer;
 import org.jspecify.annotations.Nullable;
 import tools.jackson.core.JsonGenerator;
 import tools.jackson.core.ObjectWriteContext;
+import tools.jackson.core.SerializableString;
 import tools.jackson.core.StreamWriteConstraints;
 import tools.jackson.core.json.JsonFactory;
 
@@ -16,11 +17,19 @@ import tools.jackson.core.json.JsonFactory;
  * Writes payloads with Jackson's streaming API only (jackson-core, which depends on nothing): no data binding, so
  * the SDK does not care which Jackson, 2 or 3, or which {@code jackson-annotations} the application has, and an
  * application object can never reach a serializer. Payloads are plain values: maps, lists, strings, numbers,
- * booleans and nulls, as {@link PayloadFactory} and {@link Sanitizer} make them.
+ * booleans and nulls, as {@link PayloadFactory} and {@link Sanitizer} make them, and strings already encoded
+ * ({@link SerializableString}).
  */
 public final class JsonCodec {
 
-	private static final int DEFAULT_EXPECTED_BYTES = 512;
+	/** A body's buffer that outgrew this is not kept for the next body: one huge body must not stay in memory. */
+	private static final int MAX_KEPT_BUFFER = 64 * 1024;
+
+	/**
+	 * Each thread's buffer, written again for every body, so that a body costs one allocation of its own size:
+	 * bodies are made on the delivery thread, one at a time.
+	 */
+	private static final ThreadLocal<ReusableBuffer> BUFFERS = ThreadLocal.withInitial(ReusableBuffer::new);
 
 	private final JsonFactory factory = JsonFactory.builder()
 		.streamWriteConstraints(StreamWriteConstraints.builder().maxNestingDepth(32).build())
@@ -28,17 +37,20 @@ public final class JsonCodec {
 
 	/** Serialises a payload made of maps, lists, strings, numbers, booleans and nulls. */
 	public byte[] write(Object payload) {
-		return write((generator) -> writeValue(generator, payload), DEFAULT_EXPECTED_BYTES);
+		return write((generator) -> writeValue(generator, payload));
 	}
 
-	/**
-	 * Writes a payload straight to the generator, for bodies too frequent to build as maps first.
-	 * @param expectedBytes about how large the body will be
-	 */
-	public byte[] write(Consumer<JsonGenerator> payload, int expectedBytes) {
-		ByteArrayOutputStream bytes = new ByteArrayOutputStream(Math.max(256, expectedBytes));
+	/** Writes a payload straight to the generator, for bodies too frequent to build as maps first. */
+	public byte[] write(Consumer<JsonGenerator> payload) {
+		ReusableBuffer bytes = BUFFERS.get();
+		bytes.reset();
 		try (JsonGenerator generator = this.factory.createGenerator(ObjectWriteContext.empty(), bytes)) {
 			payload.accept(generator);
+		}
+		finally {
+			if (bytes.capacity() > MAX_KEPT_BUFFER) {
+				BUFFERS.remove();
+			}
 		}
 		return bytes.toByteArray();
 	}
@@ -50,6 +62,9 @@ public final class JsonCodec {
 		}
 		else if (value instanceof String text) {
 			generator.writeString(text);
+		}
+		else if (value instanceof SerializableString encoded) {
+			generator.writeString(encoded);
 		}
 		else if (value instanceof Map<?, ?> map) {
 			generator.writeStartObject();
@@ -90,6 +105,19 @@ public final class JsonCodec {
 		else {
 			generator.writeString(String.valueOf(value));
 		}
+	}
+
+	/** A {@link ByteArrayOutputStream} that tells how large it has grown. */
+	private static final class ReusableBuffer extends ByteArrayOutputStream {
+
+		ReusableBuffer() {
+			super(16 * 1024);
+		}
+
+		int capacity() {
+			return this.buf.length;
+		}
+
 	}
 
 }

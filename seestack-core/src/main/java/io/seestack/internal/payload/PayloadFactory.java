@@ -9,6 +9,7 @@ import java.util.Map;
 import io.seestack.SeeStackOptions;
 import io.seestack.User;
 import org.jspecify.annotations.Nullable;
+import tools.jackson.core.SerializableString;
 
 /**
  * Maps captured events onto the ingest API's bodies. Whatever an event holds, the body it produces is valid for the
@@ -72,6 +73,15 @@ public final class PayloadFactory {
 		}
 	}
 
+	/** The error's body, as sent. */
+	public byte[] errorBody(CapturedError event) {
+		return this.json.write(error(event));
+	}
+
+	/**
+	 * The error's body as plain values, but for its stack frames, which are {@link SerializableString}s: JSON
+	 * strings already encoded.
+	 */
 	public Map<String, Object> error(CapturedError event) {
 		ThrowableCopy error = event.error();
 		Map<String, Object> body = new LinkedHashMap<>();
@@ -146,8 +156,7 @@ public final class PayloadFactory {
 	/** One batch body for up to 100 HTTP request items. */
 	public byte[] httpRequests(List<CapturedHttpRequest> items) {
 		String projectId = String.valueOf(this.options.projectId());
-		return this.json.write((generator) -> HttpRequestBatchWriter.write(generator, projectId, items),
-				items.size() * HttpRequestBatchWriter.BYTES_PER_ITEM);
+		return this.json.write((generator) -> HttpRequestBatchWriter.write(generator, projectId, items));
 	}
 
 	public Map<String, Object> heartbeat(CapturedHeartbeat event) {
@@ -161,8 +170,8 @@ public final class PayloadFactory {
 		return body;
 	}
 
-	private List<String> stackTrace(ThrowableCopy error) {
-		List<String> frames = new ArrayList<>();
+	private List<Object> stackTrace(ThrowableCopy error) {
+		List<Object> frames = new ArrayList<>();
 		int budget = MAX_FRAMES;
 		for (ThrowableCopy current = error; current != null; current = current.cause()) {
 			if (current != error) {

@@ -12,7 +12,8 @@ class StackFramesTests {
 	void formatsAFrameAsTheIngestApiTakesIt() {
 		StackTraceElement frame = new StackTraceElement("com.example.Orders", "place", "Orders.java", 42);
 
-		assertThat(this.frames.format(frame)).isEqualTo("at com.example.Orders.place(Orders.java:42)")
+		assertThat(this.frames.format(frame).getValue()).isEqualTo("at com.example.Orders.place(Orders.java:42)");
+		assertThat(this.frames.format(frame))
 			.isSameAs(this.frames.format(new StackTraceElement("com.example.Orders", "place", "Orders.java", 42)));
 	}
 
@@ -20,7 +21,7 @@ class StackFramesTests {
 	void sanitisesAndTruncatesLikeAnyOtherText() {
 		StackTraceElement hostile = new StackTraceElement("com.example.X" + "y".repeat(2_000), "m\u0000", null, -1);
 
-		String line = this.frames.format(hostile);
+		String line = this.frames.format(hostile).getValue();
 
 		assertThat(line).hasSizeLessThanOrEqualTo(StackFrames.MAX_FRAME_LENGTH).doesNotContain("\u0000");
 	}
