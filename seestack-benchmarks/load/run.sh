@@ -45,26 +45,14 @@ ROOT=$(cd "$HERE/../.." && pwd)
 # A jar named in JAR was built earlier: building would only replace the default one, which this run does not use.
 [[ -n "${JAR:-}" ]] && SKIP_BUILD=1
 JAR=${JAR:-"$ROOT/seestack-benchmarks/target/benchmarks.jar"}
+# shellcheck source=common.sh
+source "$HERE/common.sh"
 RUN=$(mktemp -d "${TMPDIR:-/tmp}/seestack-load.XXXXXX")
 RESULTS="$RUN/results.tsv"
 THREADS_RESULTS="$RUN/threads.tsv"
 
 NGINX_PID=""
 APP_PID=""
-
-log() { echo "[$(date +%H:%M:%S)] $*" >&2; }
-
-stop_pid() { # pid, seconds to wait after TERM
-	local pid=$1 wait=$2 i
-	kill -0 "$pid" 2>/dev/null || return 0
-	kill -TERM "$pid" 2>/dev/null || true
-	for ((i = 0; i < wait * 10; i++)); do
-		kill -0 "$pid" 2>/dev/null || { wait "$pid" 2>/dev/null || true; return 0; }
-		sleep 0.1
-	done
-	kill -KILL "$pid" 2>/dev/null || true
-	wait "$pid" 2>/dev/null || true
-}
 
 cleanup() {
 	[[ -n "$APP_PID" ]] && stop_pid "$APP_PID" 15
@@ -79,63 +67,6 @@ for tool in java nginx curl; do
 	command -v "$tool" >/dev/null || { echo "run.sh needs $tool (apt-get install -y nginx wrk curl)" >&2; exit 1; }
 done
 [[ "$MODE" == wrk ]] && { command -v wrk >/dev/null || { echo "run.sh needs wrk (apt-get install -y wrk)" >&2; exit 1; }; }
-
-load1() { cut -d' ' -f1 /proc/loadavg; }
-
-wait_quiet() {
-	[[ "$MAX_LOAD" == off ]] && return 0
-	local waited=0
-	while awk -v l="$(load1)" -v m="$MAX_LOAD" 'BEGIN { exit !(l >= m) }'; do
-		if ((waited >= QUIET_WAIT)); then
-			log "load average still $(load1) after ${QUIET_WAIT}s; measuring anyway (noted in the results)"
-			return 0
-		fi
-		((waited % 60 == 0)) && log "waiting for a quiet machine: load average $(load1) >= $MAX_LOAD"
-		sleep 10
-		waited=$((waited + 10))
-	done
-}
-
-wait_http() { # url, seconds, extra curl args...
-	local url=$1 seconds=$2 i
-	shift 2
-	for ((i = 0; i < seconds * 4; i++)); do
-		curl -s -o /dev/null --max-time 2 "$@" "$url" && return 0
-		sleep 0.25
-	done
-	return 1
-}
-
-# CPU time (user + system) the application process has used so far, in clock ticks.
-app_cpu_ticks() { awk '{ print $14 + $15 }' "/proc/$APP_PID/stat"; }
-TICKS_PER_S=$(getconf CLK_TCK)
-
-# CPU ticks of each live thread of the application, one "tid group ticks" line per thread, grouped by thread name:
-# where the time goes without a profiler (which slows the request threads and so hides most of the difference).
-# A thread that ends between two snapshots is left out of the groups; its ticks stay in the process total.
-thread_ticks() {
-	cat /proc/"$APP_PID"/task/*/stat 2>/dev/null | awk '
-	function group(name) {
-		if (name ~ /^http-nio-/) return "tomcat"
-		if (name ~ /^(GC Thread|G1 )/) return "gc"
-		if (name ~ /Compiler/) return "jit"
-		if (name ~ /^seestack-/) return "seestack"
-		if (name ~ /^HttpClient-/) return "http-client"
-		return "other"
-	}
-	match($0, /^[0-9]+ \(.*\) /) {
-		name = substr($0, index($0, "(") + 1, RLENGTH - index($0, "(") - 2)
-		split(substr($0, RLENGTH + 1), field, " ")
-		print $1, group(name), field[12] + field[13]
-	}'
-}
-
-# µs of CPU per request of each thread group between two thread_ticks snapshots: "group µs" lines.
-thread_cpu_us() { # before file, after file, requests
-	awk -v hz="$TICKS_PER_S" -v n="$3" 'FNR == NR { before[$1] = $3; next }
-	{ used[$2] += $3 - before[$1] }
-	END { for (g in used) printf "%s %.1f\n", g, used[g] * 1e6 / hz / n }' "$1" "$2"
-}
 
 sink_requests() { curl -s --max-time 2 "$SINK/sink-status" | awk 'NR == 3 { print $3 }'; }
 
@@ -180,31 +111,8 @@ elif [[ "$MODE" != wrk ]]; then
 	exit 2
 fi
 
-# HTTP Basic, rotating over the benchmark application's users (BenchApplication.USERS, password <name>-password).
 LUA="$RUN/basic-auth.lua"
-{
-	echo "local headers = {"
-	for user in ada grace alan barbara edsger; do
-		echo "  \"Basic $(printf '%s:%s-password' "$user" "$user" | base64 -w0)\","
-	done
-	echo "}"
-	cat <<'EOF'
-local i = 0
-request = function()
-  i = i % #headers + 1
-  return wrk.format(nil, nil, { ["Authorization"] = headers[i] })
-end
-EOF
-} >"$LUA"
-
-expected_status() {
-	case $1 in
-		hello) echo 200 ;;
-		boom) echo 500 ;;
-		unavailable) echo 503 ;;
-		*) echo "?" ;;
-	esac
-}
+write_basic_auth_lua "$LUA"
 
 start_app() { # on|off, log file
 	local enabled=true

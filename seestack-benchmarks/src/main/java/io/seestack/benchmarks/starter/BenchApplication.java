@@ -10,6 +10,7 @@ import io.seestack.benchmarks.delivery.DiscardingTransport;
 import io.seestack.spring.autoconfigure.SeeStackOptionsCustomizer;
 import jakarta.servlet.DispatcherType;
 
+import org.springframework.beans.factory.annotation.Value;
 import org.springframework.boot.autoconfigure.SpringBootApplication;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnProperty;
 import org.springframework.boot.builder.SpringApplicationBuilder;
@@ -37,9 +38,13 @@ import org.springframework.web.bind.annotation.RestControllerAdvice;
  * one authenticated:
  * <ul>
  * <li>{@code GET /hello}: a small string;</li>
- * <li>{@code GET /boom}: throws an exception that nothing handles (a 500);</li>
- * <li>{@code GET /unavailable}: throws an exception that an {@code @RestControllerAdvice} turns into a 503.</li>
+ * <li>{@code GET /boom}: throws a {@link BoomException} that nothing handles (a 500);</li>
+ * <li>{@code GET /unavailable}: throws an {@link UnavailableException} that an {@code @RestControllerAdvice} turns
+ * into a 503.</li>
  * </ul>
+ * Each endpoint throws its own exception class, so that an ingest sink can tell by a substring of what it receives
+ * which endpoint an error came from, whichever SDK sent it ({@code load/storm.sh}, the
+ * {@link io.seestack.benchmarks.storm.CountingSink}).
  * SeeStack is configured by {@link #DEFAULTS} (a loopback ingest sink, an API key and a project id, so that capture
  * and HTTP monitoring really run); {@code --seestack.enabled=false} switches the starter off.
  */
@@ -147,6 +152,17 @@ public class BenchApplication {
 	@RestController
 	static class Endpoints {
 
+		private final int boomDepth;
+
+		/**
+		 * {@code bench.boom-depth}: how many calls of the application's own code {@code /boom} goes down before it
+		 * throws. Through Tomcat, Spring Security and Spring MVC the exception has about 104 frames; the default of
+		 * 26 more, standing for a real application's services, repositories and proxies, makes it about 130.
+		 */
+		Endpoints(@Value("${bench.boom-depth:26}") int boomDepth) {
+			this.boomDepth = boomDepth;
+		}
+
 		@GetMapping("/hello")
 		String hello() {
 			return "hello";
@@ -154,7 +170,14 @@ public class BenchApplication {
 
 		@GetMapping("/boom")
 		String boom() {
-			throw new IllegalStateException("boom: nothing handles this");
+			return descend(this.boomDepth);
+		}
+
+		private static String descend(int depth) {
+			if (depth <= 1) {
+				throw new BoomException("boom: nothing handles this");
+			}
+			return descend(depth - 1) + depth;
 		}
 
 		@GetMapping("/unavailable")
@@ -174,8 +197,19 @@ public class BenchApplication {
 
 	}
 
+	/** What {@code /boom} throws and nothing handles: a 500. */
+	public static class BoomException extends IllegalStateException {
+
+		private static final long serialVersionUID = 1L;
+
+		BoomException(String message) {
+			super(message);
+		}
+
+	}
+
 	/** What {@code /unavailable} throws and the advice turns into a 503. */
-	static class UnavailableException extends RuntimeException {
+	public static class UnavailableException extends RuntimeException {
 
 		private static final long serialVersionUID = 1L;
 
