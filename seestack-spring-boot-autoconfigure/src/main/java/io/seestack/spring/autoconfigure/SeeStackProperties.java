@@ -660,7 +660,7 @@ public class SeeStackProperties implements InitializingBean {
 		 * Whether to turn on Reactor's automatic context propagation in a WebFlux application, so that each
 		 * exchange's user and IP are current on every thread that runs its operators (as
 		 * spring.reactor.context-propagation=auto does). Needs io.micrometer:context-propagation, which the starter
-		 * brings.
+		 * brings. Off, the exceptions that @ExceptionHandler methods answer are not captured.
 		 */
 		private boolean contextPropagation = true;
 

@@ -20,6 +20,19 @@ import org.springframework.web.bind.annotation.ResponseStatus;
  */
 final class ExchangeState {
 
+	/**
+	 * The key under which the filter puts the state in the Reactor {@code Context} of the exchange's chain, and
+	 * under which Micrometer's context propagation restores it in {@link #CURRENT}.
+	 */
+	static final String CONTEXT_KEY = "io.seestack.spring.exchange";
+
+	/**
+	 * The state of the exchange whose operators run on this thread, where Reactor's automatic context propagation
+	 * restored it (registered with Micrometer's {@code ContextRegistry} under {@link #CONTEXT_KEY}); read by
+	 * {@link ExceptionHandlerRecorder}.
+	 */
+	static final ThreadLocal<ExchangeState> CURRENT = new ThreadLocal<>();
+
 	final long startNanos = System.nanoTime();
 
 	final Instant start = Instant.now();
@@ -39,6 +52,8 @@ final class ExchangeState {
 
 	private volatile @Nullable Throwable error;
 
+	private volatile @Nullable Throwable answered;
+
 	private final AtomicBoolean completed = new AtomicBoolean();
 
 	ExchangeState(ServerHttpRequest request, String traceId, boolean monitored) {
@@ -50,15 +65,23 @@ final class ExchangeState {
 		this.monitored = monitored;
 	}
 
-	/** The exception that left the filter chain, if one did. */
-	@Nullable Throwable error() {
-		return this.error;
-	}
-
+	/** Notes the exception that left the filter chain; the first, if more do. */
 	void error(Throwable error) {
 		if (this.error == null) {
 			this.error = error;
 		}
+	}
+
+	/** Notes an exception that an {@code @ExceptionHandler} method was given; the first, if more are. */
+	void answered(Throwable answered) {
+		if (this.answered == null) {
+			this.answered = answered;
+		}
+	}
+
+	/** Whether an exception left the filter chain or an {@code @ExceptionHandler} method answered one. */
+	boolean hasException() {
+		return this.error != null || this.answered != null;
 	}
 
 	/** True exactly once: for the caller that is to complete the exchange. */
@@ -68,14 +91,20 @@ final class ExchangeState {
 
 	/**
 	 * The exchange as completed. An exception that Spring answers with a status of its own (as Spring MVC's
-	 * resolvers do) is a handled one, decided by the final status; any other escaped.
+	 * resolvers do) is a handled one, decided by the final status; any other that left the chain escaped. With none
+	 * left, the one an {@code @ExceptionHandler} method answered is the handled one.
 	 */
 	CompletedRequest completed(int status, @Nullable String route, long responseSize) {
 		Throwable error = this.error;
-		boolean answered = error != null && isAnsweredBySpring(error);
+		Throwable escaped = error;
+		Throwable handled = this.answered;
+		if (error != null && isAnsweredBySpring(error)) {
+			escaped = null;
+			handled = error;
+		}
 		return new CompletedRequest(this.method, this.host, this.path, route, status, this.start,
 				Duration.ofNanos(System.nanoTime() - this.startNanos), this.requestSize, responseSize, this.traceId,
-				answered ? null : error, answered ? error : null);
+				escaped, handled);
 	}
 
 	static boolean isAnsweredBySpring(Throwable error) {

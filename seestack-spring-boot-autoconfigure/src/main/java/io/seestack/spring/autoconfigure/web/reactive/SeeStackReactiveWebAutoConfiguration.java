@@ -1,5 +1,6 @@
 package io.seestack.spring.autoconfigure.web.reactive;
 
+import io.micrometer.context.ContextRegistry;
 import io.seestack.SeeStackClient;
 import io.seestack.spring.autoconfigure.SeeStackAutoConfiguration;
 import io.seestack.spring.autoconfigure.SeeStackProperties;
@@ -11,6 +12,7 @@ import reactor.core.publisher.Hooks;
 import reactor.core.publisher.Mono;
 
 import org.springframework.beans.factory.ObjectProvider;
+import org.springframework.beans.factory.config.BeanDefinition;
 import org.springframework.boot.autoconfigure.AutoConfiguration;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnBean;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnBooleanProperty;
@@ -20,7 +22,9 @@ import org.springframework.boot.autoconfigure.condition.ConditionalOnWebApplicat
 import org.springframework.boot.autoconfigure.condition.ConditionalOnWebApplication.Type;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
+import org.springframework.context.annotation.Role;
 import org.springframework.util.StringUtils;
+import org.springframework.web.reactive.DispatcherHandler;
 import org.springframework.web.server.WebFilter;
 
 /**
@@ -29,7 +33,9 @@ import org.springframework.web.server.WebFilter;
  * the servlet side), its HTTP request item ({@link SeeStackServerHttpRequestCapture}) and the capture of its
  * exception ({@link SeeStackExceptionCapture}, the servlet side's rules). With
  * {@code io.micrometer:context-propagation} present, it turns on Reactor's automatic context propagation, unless
- * {@code seestack.reactor.context-propagation=false}. Needs no Spring Security.
+ * {@code seestack.reactor.context-propagation=false}, and with it notes the exceptions that the application's
+ * {@code @ExceptionHandler} methods answer ({@link SeeStackExceptionHandlerPostProcessor}). Needs no Spring
+ * Security.
  */
 @AutoConfiguration(after = SeeStackAutoConfiguration.class)
 @ConditionalOnWebApplication(type = Type.REACTIVE)
@@ -83,6 +89,26 @@ public final class SeeStackReactiveWebAutoConfiguration {
 
 		ContextPropagationConfiguration() {
 			Hooks.enableAutomaticContextPropagation();
+		}
+
+		/**
+		 * The exceptions that the application's {@code @ExceptionHandler} methods answer, which WebFlux keeps
+		 * nowhere: noted around those methods, on the exchange that context propagation makes current there.
+		 */
+		@Configuration(proxyBeanMethods = false)
+		@ConditionalOnClass(DispatcherHandler.class)
+		@ConditionalOnBooleanProperty(name = "seestack.exceptions.enabled", matchIfMissing = true)
+		static class ExceptionHandlerConfiguration {
+
+			@Bean
+			@Role(BeanDefinition.ROLE_INFRASTRUCTURE)
+			static SeeStackExceptionHandlerPostProcessor seeStackExceptionHandlerPostProcessor() {
+				// Process-wide and idempotent, like the hook: a key registered again replaces the first.
+				ContextRegistry.getInstance()
+					.registerThreadLocalAccessor(ExchangeState.CONTEXT_KEY, ExchangeState.CURRENT);
+				return new SeeStackExceptionHandlerPostProcessor();
+			}
+
 		}
 
 	}

@@ -41,9 +41,11 @@ import org.springframework.web.util.pattern.PathPattern;
  * call: each restore is closed on the thread that opened it.
  *
  * <p>When the exchange completes, in its context as last set (so with its user), the
- * {@link SeeStackExceptionCapture} decides whether to capture the exception that left the chain and the
- * {@link SeeStackServerHttpRequestCapture} captures its item. An exchange whose chain ends with an exception
- * completes when WebFlux's exception handlers commit the response, once its status is final.
+ * {@link SeeStackExceptionCapture} decides whether to capture the exception that left the chain, or else the one
+ * that an {@code @ExceptionHandler} method answered (noted on the exchange's state, which the filter also puts in
+ * the Reactor {@code Context}, by {@link ExceptionHandlerRecorder}), and the {@link SeeStackServerHttpRequestCapture}
+ * captures its item. An exchange whose chain ends with an exception completes when WebFlux's exception handlers
+ * commit the response, once its status is final.
  */
 public class SeeStackWebFilter implements WebFilter, Ordered {
 
@@ -105,8 +107,11 @@ public class SeeStackWebFilter implements WebFilter, Ordered {
 			return chain.filter(exchange);
 		}
 		exchange.getAttributes().put(ScopeSnapshot.CONTEXT_KEY, context);
+		Context reactorContext = (this.exceptions != null)
+				? Context.of(ScopeSnapshot.CONTEXT_KEY, context, ExchangeState.CONTEXT_KEY, state)
+				: Context.of(ScopeSnapshot.CONTEXT_KEY, context);
 		return chain.filter(exchange)
-			.contextWrite(Context.of(ScopeSnapshot.CONTEXT_KEY, context))
+			.contextWrite(reactorContext)
 			.doOnError((error) -> failed(exchange, state, error))
 			.doFinally((signal) -> {
 				if (signal != SignalType.ON_ERROR) {
@@ -150,7 +155,7 @@ public class SeeStackWebFilter implements WebFilter, Ordered {
 			return;
 		}
 		try {
-			boolean exception = this.exceptions != null && state.error() != null;
+			boolean exception = this.exceptions != null && state.hasException();
 			if (!state.monitored && !exception) {
 				return;
 			}

@@ -46,16 +46,20 @@ import static org.awaitility.Awaitility.await;
 /**
  * A WebFlux application on Reactor Netty behind reactive Spring Security (form login, HTTP Basic, a JWT resource
  * server), delivering to a loopback ingest server: every error, HTTP item and outbound item carries the user of its
- * own exchange, also when the application's code runs after thread hops, and no SeeStack scope is left on a Netty
+ * own exchange, also when the application's code runs after thread hops; an exception that the application's
+ * {@code @ExceptionHandler} answers is captured by the status it answers; and no SeeStack scope is left on a Netty
  * thread. Its context is closed after it, so that it gives the static facade back and stops its server.
  */
 @SpringBootTest(classes = ReactiveTestApp.class, webEnvironment = WebEnvironment.RANDOM_PORT,
 		properties = { "spring.main.web-application-type=reactive", "seestack.api-key=" + IngestServer.API_KEY,
 				"seestack.project-id=0f8fad5b-d9cb-469f-a165-70867728950e", "seestack.flush-interval=100ms",
 				"seestack.buffer-size=20000", "seestack.identical-errors-per-second=0", "seestack.logs.enabled=false",
-				"seestack.send-default-pii=true", "seestack.user.id-claim=uid", "logging.level.io.seestack=warn" })
+				"seestack.send-default-pii=true", "seestack.user.id-claim=uid", "logging.level.io.seestack=warn",
+				"seestack.exceptions.ignored=" + ReactiveIntegrationTests.IGNORED })
 @DirtiesContext
 class ReactiveIntegrationTests {
+
+	static final String IGNORED = "io.seestack.spring.autoconfigure.web.reactive.ReactiveTestApp$IgnoredException";
 
 	private static final int REQUESTS = Integer.getInteger("seestack.test.requests", 5_000);
 
@@ -165,13 +169,27 @@ class ReactiveIntegrationTests {
 	}
 
 	@Test
-	void exceptionsAreCapturedByFinalStatus() {
+	void exceptionsAreCapturedByTheStatusThatTheirAnswerHas() {
 		assertThat(this.http.get("/not-found", "Authorization", basic("user01")).statusCode()).isEqualTo(404);
 		assertThat(this.http.get("/advised", "Authorization", basic("user01")).statusCode()).isEqualTo(503);
-		awaitHttpItems(this.client, ingest, 2);
+		assertThat(this.http.get("/advised-hop", "Authorization", basic("user02")).statusCode()).isEqualTo(503);
+		assertThat(this.http.get("/invalid", "Authorization", basic("user01")).statusCode()).isEqualTo(400);
+		assertThat(this.http.get("/ignored", "Authorization", basic("user01")).statusCode()).isEqualTo(503);
+		assertThat(this.http.get("/reported", "Authorization", basic("user03")).statusCode()).isEqualTo(502);
+		assertThat(this.http.get("/local", "Authorization", basic("user04")).statusCode()).isEqualTo(500);
+		assertThat(this.http.get("/boom", "Authorization", basic("user05")).statusCode()).isEqualTo(500);
+		awaitHttpItems(this.client, ingest, 8);
 		List<JsonNode> errors = errors(ingest);
-		assertThat(errors).extracting((error) -> text(error, "message")).containsExactly("advised for user01");
-		assertThat(text(errors.get(0), "user", "id")).isEqualTo("user01");
+		// The reported one once: as the advice's own captureError sent it, without the exchange's metadata.
+		assertThat(errors).extracting((error) -> text(error, "message") + " " + text(error, "user", "id") + " "
+				+ text(error, "metadata", "http.status") + " " + text(error, "metadata", "handled"))
+			.containsExactlyInAnyOrder("advised for user01 user01 503 true", "advised for user02 user02 503 true",
+					"reported for user03 user03 null null", "local for user04 user04 500 true",
+					"boom for user05 user05 500 false");
+		JsonNode advised = Payloads.errors(ingest, "/advised").get(0);
+		assertThat(text(advised, "metadata", "http.route")).isEqualTo("/advised");
+		assertThat(text(advised, "user", "ip")).isEqualTo("127.0.0.1");
+		assertThat(ReactiveTestApp.leaks).isEmpty();
 	}
 
 	@Test
@@ -257,14 +275,15 @@ class ReactiveIntegrationTests {
 	}
 
 	/**
-	 * The scope current on each of the server's event loop threads, asked by a task of its own, outside any
-	 * exchange and outside Reactor (whose own subscriptions hide the thread's context while they run).
+	 * The scope (and exchange state) current on each of the server's event loop threads, asked by a task of its own,
+	 * outside any exchange and outside Reactor (whose own subscriptions hide the thread's context while they run).
 	 */
 	private List<String> scopesOnServerThreads() throws Exception {
 		List<String> scopes = new ArrayList<>();
 		int threads = 0;
 		for (EventExecutor loop : HttpResources.get().onServer(true)) {
 			String seen = loop.submit(() -> Thread.currentThread().getName() + " "
+					+ ((ExchangeState.CURRENT.get() != null) ? "an exchange's state " : "")
 					+ this.client.currentScope().map(String::valueOf).orElse("none")).get(10, TimeUnit.SECONDS);
 			assertThat(seen).startsWith("reactor-http-");
 			threads++;
@@ -285,10 +304,11 @@ class ReactiveIntegrationTests {
 
 		static Expected of(int i) {
 			String user = "user%02d".formatted(i % ReactiveTestApp.USERS);
-			return switch (i % 4) {
+			return switch (i % 5) {
 				case 0 -> new Expected(user, "/users/" + user + "/boom", 500, true);
 				case 1 -> new Expected(null, "/public/hello", 200, false);
 				case 2 -> new Expected(user, "/users/" + user + "/hop", 200, true);
+				case 3 -> new Expected(user, "/users/" + user + "/advised-hop", 503, true);
 				default -> new Expected(user, "/users/" + user + "/hello", 200, false);
 			};
 		}

@@ -114,8 +114,8 @@ class ReactiveTestApp {
 	}
 
 	/**
-	 * First of all filters, on the server's thread: no exchange's context (every one has a trace id) may be current
-	 * when another exchange arrives. Reactor's own scope that hides the thread's context during a subscription
+	 * First of all filters, on the server's thread: no exchange's context (every one has a trace id), nor its state,
+	 * may be current when another exchange arrives. Reactor's own scope that hides the thread's context during a subscription
 	 * carries nothing, and is allowed.
 	 */
 	@Bean
@@ -125,6 +125,9 @@ class ReactiveTestApp {
 			client.currentScope()
 				.filter((scope) -> scope.traceId() != null || scope.ip() != null || scope.user().isPresent())
 				.ifPresent((scope) -> leaks.add(Thread.currentThread().getName() + " " + scope));
+			if (ExchangeState.CURRENT.get() != null) {
+				leaks.add(Thread.currentThread().getName() + " an exchange's state");
+			}
 			return chain.filter(exchange);
 		};
 	}
@@ -157,10 +160,46 @@ class ReactiveTestApp {
 		}
 	}
 
-	/** Thrown by {@code /advised}, answered by {@link Advice}. */
+	/** Thrown by {@code /advised} and {@code /advised-hop}, answered by {@link Advice} with a 503. */
 	static class AdvisedException extends RuntimeException {
 
 		AdvisedException(String message) {
+			super(message);
+		}
+
+	}
+
+	/** Answered by {@link Advice} with a 400: below {@code seestack.exceptions.minimum-status}. */
+	static class InvalidOrderException extends RuntimeException {
+
+		InvalidOrderException(String message) {
+			super(message);
+		}
+
+	}
+
+	/** Answered by {@link Advice} with a 503, and listed in {@code seestack.exceptions.ignored}. */
+	static class IgnoredException extends RuntimeException {
+
+		IgnoredException(String message) {
+			super(message);
+		}
+
+	}
+
+	/** Answered by {@link Advice} with a 502, which also captures it itself. */
+	static class ReportedException extends RuntimeException {
+
+		ReportedException(String message) {
+			super(message);
+		}
+
+	}
+
+	/** Thrown by {@code /local}, answered by its controller's own {@code @ExceptionHandler} with a 500. */
+	static class LocalException extends RuntimeException {
+
+		LocalException(String message) {
 			super(message);
 		}
 
@@ -208,6 +247,29 @@ class ReactiveTestApp {
 			throw new AdvisedException("advised for " + userId());
 		}
 
+		/** Fails after two thread hops, in the returned {@code Mono}; {@link Advice} answers on that thread. */
+		@GetMapping({ "/advised-hop", "/users/{user}/advised-hop" })
+		Mono<String> advisedHop() {
+			return Mono.delay(Duration.ofMillis(1)).publishOn(Schedulers.boundedElastic()).<String>map((tick) -> {
+				throw new AdvisedException("advised for " + userId());
+			});
+		}
+
+		@GetMapping("/invalid")
+		Mono<String> invalid() {
+			return Mono.error(new InvalidOrderException("invalid for " + userId()));
+		}
+
+		@GetMapping("/ignored")
+		Mono<String> ignored() {
+			throw new IgnoredException("ignored for " + userId());
+		}
+
+		@GetMapping("/reported")
+		Mono<String> reported() {
+			throw new ReportedException("reported for " + userId());
+		}
+
 		/** Calls this server through a {@code WebClient} built from Boot's builder. */
 		@GetMapping("/outbound/{port}")
 		Mono<String> outbound(@PathVariable int port) {
@@ -223,7 +285,7 @@ class ReactiveTestApp {
 
 	}
 
-	/** Answers {@link AdvisedException} with a 503, and captures it itself (WebFlux does not expose it). */
+	/** The application's own answers: 5xx and 4xx, one for an ignored type, one that captures itself too. */
 	@RestControllerAdvice
 	static class Advice {
 
@@ -235,8 +297,45 @@ class ReactiveTestApp {
 
 		@ExceptionHandler(AdvisedException.class)
 		ResponseEntity<String> advised(AdvisedException ex) {
-			this.client.captureError(ex);
 			return ResponseEntity.status(HttpStatus.SERVICE_UNAVAILABLE).body("advised");
+		}
+
+		@ExceptionHandler(InvalidOrderException.class)
+		ResponseEntity<String> invalid(InvalidOrderException ex) {
+			return ResponseEntity.badRequest().body("invalid");
+		}
+
+		@ExceptionHandler(IgnoredException.class)
+		ResponseEntity<String> ignored(IgnoredException ex) {
+			return ResponseEntity.status(HttpStatus.SERVICE_UNAVAILABLE).body("ignored");
+		}
+
+		@ExceptionHandler(ReportedException.class)
+		ResponseEntity<String> reported(ReportedException ex) {
+			this.client.captureError(ex);
+			return ResponseEntity.status(HttpStatus.BAD_GATEWAY).body("reported");
+		}
+
+	}
+
+	/** A controller that answers its own exception. */
+	@RestController
+	static class LocalEndpoints {
+
+		private final SeeStackClient client;
+
+		LocalEndpoints(SeeStackClient client) {
+			this.client = client;
+		}
+
+		@GetMapping("/local")
+		Mono<String> local() {
+			throw new LocalException("local for " + this.client.getCurrentUser().map(User::id).orElse("none"));
+		}
+
+		@ExceptionHandler(LocalException.class)
+		ResponseEntity<String> local(LocalException ex) {
+			return ResponseEntity.internalServerError().body("local");
 		}
 
 	}

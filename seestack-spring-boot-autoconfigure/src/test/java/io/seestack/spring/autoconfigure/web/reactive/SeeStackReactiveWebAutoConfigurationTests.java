@@ -11,6 +11,7 @@ import org.springframework.boot.autoconfigure.AutoConfigurations;
 import org.springframework.boot.test.context.FilteredClassLoader;
 import org.springframework.boot.test.context.runner.ReactiveWebApplicationContextRunner;
 import org.springframework.boot.test.context.runner.WebApplicationContextRunner;
+import org.springframework.web.reactive.DispatcherHandler;
 import org.springframework.web.server.ServerWebExchange;
 
 import static org.assertj.core.api.Assertions.assertThat;
@@ -33,7 +34,8 @@ class SeeStackReactiveWebAutoConfigurationTests {
 				.hasSingleBean(ClientIpResolver.class)
 				.hasSingleBean(SeeStackServerHttpRequestCapture.class)
 				.hasSingleBean(SeeStackExceptionCapture.class)
-				.hasSingleBean(SeeStackReactiveWebAutoConfiguration.ContextPropagationConfiguration.class);
+				.hasSingleBean(SeeStackReactiveWebAutoConfiguration.ContextPropagationConfiguration.class)
+				.hasSingleBean(SeeStackExceptionHandlerPostProcessor.class);
 			assertThat(context.getBean(SeeStackWebFilter.class).getOrder()).isLessThan(-100);
 			assertThat(context.getBean(ClientIpResolver.class).collection()).isEqualTo(IpCollection.NONE);
 		});
@@ -43,7 +45,16 @@ class SeeStackReactiveWebAutoConfigurationTests {
 	void leavesReactorsContextPropagationAloneWhenToldTo() {
 		this.contextRunner.withPropertyValues("seestack.reactor.context-propagation=false")
 			.run((context) -> assertThat(context).hasSingleBean(SeeStackWebFilter.class)
-				.doesNotHaveBean(SeeStackReactiveWebAutoConfiguration.ContextPropagationConfiguration.class));
+				.doesNotHaveBean(SeeStackReactiveWebAutoConfiguration.ContextPropagationConfiguration.class)
+				.doesNotHaveBean(SeeStackExceptionHandlerPostProcessor.class));
+	}
+
+	@Test
+	void seesNoExceptionHandlersWithoutSpringWebFluxsDispatcher() {
+		this.contextRunner.withClassLoader(new FilteredClassLoader(DispatcherHandler.class))
+			.run((context) -> assertThat(context).hasSingleBean(SeeStackWebFilter.class)
+				.hasSingleBean(SeeStackExceptionCapture.class)
+				.doesNotHaveBean(SeeStackExceptionHandlerPostProcessor.class));
 	}
 
 	@Test
@@ -81,7 +92,8 @@ class SeeStackReactiveWebAutoConfigurationTests {
 	void capturesNoExceptionsWhenTheyAreOff() {
 		this.contextRunner.withPropertyValues("seestack.exceptions.enabled=false")
 			.run((context) -> assertThat(context).hasSingleBean(SeeStackWebFilter.class)
-				.doesNotHaveBean(SeeStackExceptionCapture.class));
+				.doesNotHaveBean(SeeStackExceptionCapture.class)
+				.doesNotHaveBean(SeeStackExceptionHandlerPostProcessor.class));
 	}
 
 	@Test
