@@ -18,8 +18,8 @@ import io.seestack.SeeStackOptions;
 import io.seestack.SeeStackStatus.FeatureStatus;
 
 /**
- * What an HTTP request item costs the whole process, on every thread, in steady state: one thread captures items
- * at a steady rate, as a server's requests would, and the CPU time of each thread of the process (from
+ * What an HTTP request item, or an error, costs the whole process, on every thread, in steady state: one thread
+ * captures them at a steady rate, as a server's requests would, and the CPU time of each thread of the process (from
  * {@code /proc/self/task}, so Linux only) is divided by the items captured. JMH cannot see this: most of the cost
  * is on SeeStack's own threads and the HTTP client's, not the caller's.
  *
@@ -32,20 +32,51 @@ import io.seestack.SeeStackStatus.FeatureStatus;
  * pacing loop costs); {@code --sink} (an ingest sink such as the nginx of {@code load/run.sh}); {@code --rate}
  * items per second (18000, about what the benchmark application serves) for {@code --seconds} (20), after
  * {@code --warmup} seconds (30) at {@code --warmup-rate} (60000): the delivery code runs once per 100 items, so
- * the JIT needs many items before it has compiled it.
+ * the JIT needs many items before it has compiled it. {@code --feature=errors} captures errors instead, each a new
+ * exception thrown ~100 frames deep, the rate limit off (then take a rate the delivery keeps up with, such as
+ * {@code --rate=200 --warmup-rate=200}: beyond it the error buffer refuses them); the capturing thread's CPU
+ * includes creating the exceptions.
  */
 public final class DeliveryCost {
 
 	/** {@code /proc} counts CPU time in clock ticks of USER_HZ, 100 a second on Linux whatever the kernel's HZ. */
 	private static final long TICK_NANOS = TimeUnit.SECONDS.toNanos(1) / 100;
 
+	/** Frames above an error's throw, as under Tomcat, Spring Security and Spring MVC. */
+	private static final int ERROR_DEPTH = 100;
+
 	private DeliveryCost() {
+	}
+
+	private static HttpRequestEvent item() {
+		return HttpRequestEvent.builder()
+			.method("GET")
+			.host("shop.example.com")
+			.path("/hello")
+			.statusCode(200)
+			.duration(Duration.ofNanos(48_000))
+			.responseSize(5)
+			.userId("ada")
+			.build();
+	}
+
+	private static void throwAndCapture(SeeStackClient client, int depth) {
+		if (depth > 0) {
+			throwAndCapture(client, depth - 1);
+			return;
+		}
+		client.captureError(new IllegalStateException("payment failed"));
 	}
 
 	public static void main(String[] args) throws IOException {
 		Map<String, String> options = options(args);
 		String transport = options.getOrDefault("transport", "jdk");
-		Result result = run(transport, options.getOrDefault("sink", "http://127.0.0.1:18080"),
+		Feature feature = switch (options.getOrDefault("feature", "http")) {
+			case "http" -> Feature.HTTP_REQUESTS;
+			case "errors" -> Feature.ERRORS;
+			default -> throw new IllegalArgumentException("--feature: http or errors");
+		};
+		Result result = run(feature, transport, options.getOrDefault("sink", "http://127.0.0.1:18080"),
 				Integer.parseInt(options.getOrDefault("rate", "18000")),
 				Integer.parseInt(options.getOrDefault("seconds", "20")),
 				Integer.parseInt(options.getOrDefault("warmup", "30")),
@@ -56,10 +87,18 @@ public final class DeliveryCost {
 	/** Captures at {@code warmupRate} for {@code warmup} seconds, then measures {@code seconds} at {@code rate}. */
 	public static Result run(String transport, String sink, int rate, int seconds, int warmup, int warmupRate)
 			throws IOException {
+		return run(Feature.HTTP_REQUESTS, transport, sink, rate, seconds, warmup, warmupRate);
+	}
+
+	/** As {@link #run(String, String, int, int, int, int)}, for HTTP items or errors. */
+	public static Result run(Feature feature, String transport, String sink, int rate, int seconds, int warmup,
+			int warmupRate) throws IOException {
 		SeeStackOptions.Builder builder = SeeStackOptions.builder()
 			.apiKey("delivery-cost")
 			.host(sink)
-			.projectId("a1b2c3d4-e5f6-7890-abcd-ef1234567890");
+			.projectId("a1b2c3d4-e5f6-7890-abcd-ef1234567890")
+			.identicalErrorsPerSecond(0)
+			.shutdownHook(false);
 		switch (transport) {
 			case "jdk", "none" -> {
 			}
@@ -69,14 +108,16 @@ public final class DeliveryCost {
 		}
 		boolean capture = !"none".equals(transport);
 		try (SeeStackClient client = SeeStackClient.create(builder.build())) {
-			capture(client, capture, warmupRate, warmup);
+			Runnable one = (feature == Feature.ERRORS) ? () -> throwAndCapture(client, ERROR_DEPTH)
+					: () -> client.captureHttpRequest(item());
+			capture(capture ? one : () -> { }, warmupRate, warmup);
 			client.flush(Duration.ofSeconds(10));
-			FeatureStatus before = client.status().features().get(Feature.HTTP_REQUESTS);
+			FeatureStatus before = client.status().features().get(feature);
 			Map<String, Long> start = threadTicks();
-			long items = capture(client, capture, rate, seconds);
+			long items = capture(capture ? one : () -> { }, rate, seconds);
 			client.flush(Duration.ofSeconds(10));
 			Map<String, Long> end = threadTicks();
-			FeatureStatus after = client.status().features().get(Feature.HTTP_REQUESTS);
+			FeatureStatus after = client.status().features().get(feature);
 			Map<String, Double> perItem = new TreeMap<>();
 			end.forEach((thread, ticks) -> {
 				long used = ticks - start.getOrDefault(thread, 0L);
@@ -89,24 +130,14 @@ public final class DeliveryCost {
 	}
 
 	/** Captures {@code rate} items a second, in small bursts, as requests of a server would complete. */
-	private static long capture(SeeStackClient client, boolean capture, int rate, int seconds) {
+	private static long capture(Runnable one, int rate, int seconds) {
 		long start = System.nanoTime();
 		long end = start + TimeUnit.SECONDS.toNanos(seconds);
 		long captured = 0;
 		for (long now = start; now < end; now = System.nanoTime()) {
 			long due = (now - start) * rate / TimeUnit.SECONDS.toNanos(1);
 			for (; captured < due; captured++) {
-				if (capture) {
-					client.captureHttpRequest(HttpRequestEvent.builder()
-						.method("GET")
-						.host("shop.example.com")
-						.path("/hello")
-						.statusCode(200)
-						.duration(Duration.ofNanos(48_000))
-						.responseSize(5)
-						.userId("ada")
-						.build());
-				}
+				one.run();
 			}
 			LockSupport.parkNanos(TimeUnit.MICROSECONDS.toNanos(500));
 		}
