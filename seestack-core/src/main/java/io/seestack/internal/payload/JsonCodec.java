@@ -4,6 +4,7 @@ import java.io.ByteArrayOutputStream;
 import java.math.BigDecimal;
 import java.math.BigInteger;
 import java.util.Map;
+import java.util.concurrent.atomic.AtomicReference;
 import java.util.function.Consumer;
 
 import org.jspecify.annotations.Nullable;
@@ -26,10 +27,11 @@ public final class JsonCodec {
 	private static final int MAX_KEPT_BUFFER = 64 * 1024;
 
 	/**
-	 * Each thread's buffer, written again for every body, so that a body costs one allocation of its own size:
-	 * bodies are made on the delivery thread, one at a time.
+	 * A buffer written again for every body, so that a body costs one allocation of its own size: bodies are made
+	 * on the delivery thread, one at a time. Taken while in use, so that another thread (one closing the client)
+	 * makes its own; not a thread local, which would stay on an application's threads.
 	 */
-	private static final ThreadLocal<ReusableBuffer> BUFFERS = ThreadLocal.withInitial(ReusableBuffer::new);
+	private final AtomicReference<@Nullable ReusableBuffer> spare = new AtomicReference<>(new ReusableBuffer());
 
 	private final JsonFactory factory = JsonFactory.builder()
 		.streamWriteConstraints(StreamWriteConstraints.builder().maxNestingDepth(32).build())
@@ -42,17 +44,20 @@ public final class JsonCodec {
 
 	/** Writes a payload straight to the generator, for bodies too frequent to build as maps first. */
 	public byte[] write(Consumer<JsonGenerator> payload) {
-		ReusableBuffer bytes = BUFFERS.get();
+		ReusableBuffer taken = this.spare.getAndSet(null);
+		ReusableBuffer bytes = (taken != null) ? taken : new ReusableBuffer();
 		bytes.reset();
-		try (JsonGenerator generator = this.factory.createGenerator(ObjectWriteContext.empty(), bytes)) {
-			payload.accept(generator);
+		try {
+			try (JsonGenerator generator = this.factory.createGenerator(ObjectWriteContext.empty(), bytes)) {
+				payload.accept(generator);
+			}
+			return bytes.toByteArray();
 		}
 		finally {
-			if (bytes.capacity() > MAX_KEPT_BUFFER) {
-				BUFFERS.remove();
+			if (bytes.capacity() <= MAX_KEPT_BUFFER) {
+				this.spare.set(bytes);
 			}
 		}
-		return bytes.toByteArray();
 	}
 
 	/** Writes a plain value as data binding would: numbers by their own type, anything unexpected as its text. */

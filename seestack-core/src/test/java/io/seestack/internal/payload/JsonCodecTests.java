@@ -3,9 +3,13 @@ package io.seestack.internal.payload;
 import java.io.ByteArrayOutputStream;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
 import java.util.function.Consumer;
 
 import io.seestack.HttpRequestEvent;
@@ -144,6 +148,34 @@ class JsonCodecTests {
 		metadata.put("record", new Line("SKU-1", 2));
 		metadata.put("array", new int[] { 1, 2, 3 });
 		return metadata;
+	}
+
+	@Test
+	void bodiesWrittenOneAfterAnotherOrAtOnceAreEachWhole() throws Exception {
+		String large = "x".repeat(100_000);
+		assertThat(json(this.codec.write(Map.of("a", large)))).isEqualTo("{\"a\":\"" + large + "\"}");
+		assertThat(json(this.codec.write(Map.of("b", 1)))).isEqualTo("{\"b\":1}");
+		ExecutorService threads = Executors.newFixedThreadPool(4);
+		try {
+			List<Future<Boolean>> results = new ArrayList<>();
+			for (int t = 0; t < 4; t++) {
+				String value = "thread-" + t + "-" + "y".repeat(t * 3_000);
+				results.add(threads.submit(() -> {
+					for (int i = 0; i < 2_000; i++) {
+						if (!json(this.codec.write(Map.of("v", value))).equals("{\"v\":\"" + value + "\"}")) {
+							return false;
+						}
+					}
+					return true;
+				}));
+			}
+			for (Future<Boolean> result : results) {
+				assertThat(result.get()).isTrue();
+			}
+		}
+		finally {
+			threads.shutdownNow();
+		}
 	}
 
 	private static byte[] mapperGenerator(Consumer<JsonGenerator> payload) {
