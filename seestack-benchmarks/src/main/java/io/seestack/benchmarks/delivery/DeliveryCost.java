@@ -108,13 +108,14 @@ public final class DeliveryCost {
 		}
 		boolean capture = !"none".equals(transport);
 		try (SeeStackClient client = SeeStackClient.create(builder.build())) {
-			Runnable one = (feature == Feature.ERRORS) ? () -> throwAndCapture(client, ERROR_DEPTH)
+			Runnable one = (!capture) ? () -> {
+			} : (feature == Feature.ERRORS) ? () -> throwAndCapture(client, ERROR_DEPTH)
 					: () -> client.captureHttpRequest(item());
-			capture(capture ? one : () -> { }, warmupRate, warmup);
+			capture(one, warmupRate, warmup);
 			client.flush(Duration.ofSeconds(10));
 			FeatureStatus before = client.status().features().get(feature);
 			Map<String, Long> start = threadTicks();
-			long items = capture(capture ? one : () -> { }, rate, seconds);
+			long items = capture(one, rate, seconds);
 			client.flush(Duration.ofSeconds(10));
 			Map<String, Long> end = threadTicks();
 			FeatureStatus after = client.status().features().get(feature);

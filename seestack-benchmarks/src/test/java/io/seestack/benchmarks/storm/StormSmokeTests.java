@@ -13,6 +13,7 @@ import java.util.Map;
 import io.seestack.SeeStackClient;
 import io.seestack.benchmarks.starter.BenchApplication;
 import io.sentry.IScopes;
+import org.awaitility.Awaitility;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -83,7 +84,13 @@ class StormSmokeTests {
 			assertThat(app.getBeanNamesForType(IScopes.class)).isEmpty();
 			call(app, "boom", 500);
 			call(app, "unavailable", 503);
-			assertThat(app.getBean(SeeStackClient.class).flush(Duration.ofSeconds(10))).isTrue();
+			// A request's HTTP item is captured just after its response went out: wait for the last one.
+			SeeStackClient client = app.getBean(SeeStackClient.class);
+			Awaitility.await().atMost(Duration.ofSeconds(10)).untilAsserted(() -> {
+				client.flush(Duration.ofSeconds(10));
+				assertThat(since(before)).containsEntry("seestack.http-requests.items", 2L * CALLS);
+			});
+			assertThat(client.flush(Duration.ofSeconds(10))).isTrue();
 			Map<String, Long> sent = since(before);
 			assertThat(sent).containsEntry("seestack.errors.boom", (long) CALLS)
 				.containsEntry("seestack.errors.unavailable", (long) CALLS)

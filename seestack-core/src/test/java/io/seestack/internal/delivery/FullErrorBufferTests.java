@@ -82,7 +82,7 @@ class FullErrorBufferTests {
 		JsonNode last = sent.get(sent.size() - 1).get("metadata");
 		assertThat(last.get(PayloadFactory.SUPPRESSED_METADATA_KEY).asLong()).isEqualTo(16);
 		assertThat(last.get(PayloadFactory.SUPPRESSED_USERS_METADATA_KEY).asLong()).isEqualTo(16);
-		assertThat(this.drops).containsOnly("ERRORS " + DropReason.BUFFER_FULL + " 1");
+		assertThat(this.drops).hasSize(16).containsOnly("ERRORS " + DropReason.BUFFER_FULL + " 1");
 	}
 
 	private void capture(int user) {

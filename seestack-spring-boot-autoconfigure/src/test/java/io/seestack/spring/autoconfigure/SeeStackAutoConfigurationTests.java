@@ -231,8 +231,10 @@ class SeeStackAutoConfigurationTests {
 					.satisfies((spool) -> assertThat(spool.bodies()).isZero()));
 		}
 		finally {
-			try (var files = Files.walk(expected)) {
-				files.sorted(java.util.Comparator.reverseOrder()).forEach((file) -> file.toFile().delete());
+			if (Files.exists(expected)) {
+				try (var files = Files.walk(expected)) {
+					files.sorted(java.util.Comparator.reverseOrder()).forEach((file) -> file.toFile().delete());
+				}
 			}
 		}
 	}

@@ -80,6 +80,7 @@ class OutageAndRestartIntegrationTests {
 				}
 			}
 			assertThat(this.ingest.acceptedBodies(ERRORS)).as("nothing accepted during the outage").isEmpty();
+			assertThat(this.ingest.count(ERRORS)).as("sends tried during the outage").isPositive();
 		}
 
 		this.ingest.respond(ERRORS, 202);

@@ -135,6 +135,7 @@ class SignInIntegrationTests {
 	@Test
 	void aFailedAndASuccessfulFormLoginAreSentWithTheSameAnonymizedLogin() {
 		String ip = "198.51.100.1";
+		double successesBefore = counter("success", "none").count();
 		assertThat(this.http.postForm("/login", "username=alice&password=" + WRONG_PASSWORD, headers(ip)).statusCode())
 			.isEqualTo(302);
 		assertThat(this.http.postForm("/login", "username=alice&password=" + ALICE_PASSWORD, headers(ip)).statusCode())
@@ -160,7 +161,9 @@ class SignInIntegrationTests {
 			.isEqualTo(text(failed, "metadata", "signIn", "login"));
 		assertThat(text(succeeded, "metadata", "userId")).as("the user signed in, as on every event").isEqualTo("alice");
 		assertThat(succeeded.get("metadata").get("labels").get(0).asString()).isEqualTo("sign-in");
-		assertThat(counter("success", "none")).isNotNull();
+		assertThat(counter("success", "none")).isNotNull()
+			.extracting(Counter::count)
+			.isEqualTo(successesBefore + 1);
 	}
 
 	@Test
