@@ -110,13 +110,18 @@ public class SeeStackSignInListener implements ApplicationListener<AbstractAuthe
 
 	private void succeeded(Authentication authentication) {
 		HttpServletRequest request = currentRequest();
-		Map<String, Object> signIn = common("success", authentication, request, authentication.getName());
+		String name = authentication.getName();
+		Map<String, Object> signIn = common("success", authentication, request, (name != null) ? shown(name) : null);
 		this.client.log().labels(LABEL).with("signIn", signIn).info("Sign-in succeeded");
 	}
 
 	private void failed(AbstractAuthenticationFailureEvent event) {
 		HttpServletRequest request = currentRequest();
 		String login = attemptedLogin(event.getAuthentication());
+		// Hashed once: in a brute-force attack this runs for every attempt.
+		String counted = (login != null) ? this.anonymizer.anonymize(login) : null;
+		String shown = (login == null) ? null
+				: (this.mode == SignInProperties.Mode.ANONYMIZE) ? counted : shown(login);
 		List<Map<String, Object>> alerts = new ArrayList<>();
 		boolean suppressed = false;
 		String ip = (request != null) ? clientIp(this.countedIp, request) : null;
@@ -127,16 +132,15 @@ public class SeeStackSignInListener implements ApplicationListener<AbstractAuthe
 				alerts.add(alert("ip", "ip", (request != null) ? clientIp(this.recordedIp, request) : null));
 			}
 		}
-		if (login != null) {
-			String counted = this.anonymizer.anonymize(login);
+		if (counted != null) {
 			FailureWindows.Verdict verdict = this.byLogin.record(counted);
 			suppressed |= verdict != FailureWindows.Verdict.UNDER;
 			if (verdict == FailureWindows.Verdict.ALERT) {
-				alerts.add(alert("login", "login", shown(login)));
+				alerts.add(alert("login", "login", shown));
 			}
 		}
 		if (!alerts.isEmpty()) {
-			Map<String, Object> signIn = common("failure", event.getAuthentication(), request, login);
+			Map<String, Object> signIn = common("failure", event.getAuthentication(), request, shown);
 			signIn.put("bruteForce", alerts);
 			this.client.log()
 				.labels(LABEL, "brute-force")
@@ -146,7 +150,7 @@ public class SeeStackSignInListener implements ApplicationListener<AbstractAuthe
 		}
 		else if (!suppressed) {
 			SignInFailures failure = SignInFailures.of(event.getException());
-			Map<String, Object> signIn = common("failure", event.getAuthentication(), request, login);
+			Map<String, Object> signIn = common("failure", event.getAuthentication(), request, shown);
 			signIn.put("reason", failure.reason());
 			signIn.put("exception", event.getException().getClass().getName());
 			if (failure.accountExists() != null) {
@@ -157,11 +161,10 @@ public class SeeStackSignInListener implements ApplicationListener<AbstractAuthe
 	}
 
 	private Map<String, Object> common(String outcome, Authentication authentication,
-			@Nullable HttpServletRequest request, @Nullable String login) {
+			@Nullable HttpServletRequest request, @Nullable String shown) {
 		Map<String, Object> signIn = new LinkedHashMap<>();
 		signIn.put("outcome", outcome);
 		signIn.put("method", method(authentication, request));
-		String shown = (login != null) ? shown(login) : null;
 		if (shown != null) {
 			signIn.put("login", shown);
 		}

@@ -6,6 +6,7 @@ import java.util.Enumeration;
 import io.seestack.Scope;
 import io.seestack.ScopeSnapshot;
 import io.seestack.SeeStackClient;
+import io.seestack.spring.autoconfigure.SeeStackProperties.IpCollection;
 import jakarta.servlet.AsyncEvent;
 import jakarta.servlet.AsyncListener;
 import jakarta.servlet.DispatcherType;
@@ -218,6 +219,10 @@ public class SeeStackRequestFilter extends OncePerRequestFilter {
 	}
 
 	private @Nullable String clientIp(HttpServletRequest request) {
+		if (this.ipResolver.collection() == IpCollection.NONE) {
+			// The default: not even the headers are read.
+			return null;
+		}
 		Enumeration<String> forwardedFor = request.getHeaders(ClientIpResolver.X_FORWARDED_FOR);
 		return this.ipResolver.resolve(request.getRemoteAddr(), forwardedFor);
 	}

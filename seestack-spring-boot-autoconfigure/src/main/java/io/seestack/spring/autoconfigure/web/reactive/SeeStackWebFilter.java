@@ -7,6 +7,7 @@ import java.util.List;
 import io.seestack.Scope;
 import io.seestack.ScopeSnapshot;
 import io.seestack.SeeStackClient;
+import io.seestack.spring.autoconfigure.SeeStackProperties.IpCollection;
 import io.seestack.spring.autoconfigure.web.ClientIpResolver;
 import io.seestack.spring.autoconfigure.web.CompletedRequest;
 import io.seestack.spring.autoconfigure.web.SeeStackExceptionCapture;
@@ -23,6 +24,7 @@ import org.springframework.core.Ordered;
 import org.springframework.http.HttpStatusCode;
 import org.springframework.http.server.reactive.ServerHttpRequest;
 import org.springframework.http.server.reactive.ServerHttpResponse;
+import org.springframework.web.reactive.HandlerMapping;
 import org.springframework.web.server.ServerWebExchange;
 import org.springframework.web.server.WebFilter;
 import org.springframework.web.server.WebFilterChain;
@@ -57,7 +59,6 @@ public class SeeStackWebFilter implements WebFilter, Ordered {
 
 	private static final Log logger = LogFactory.getLog(SeeStackWebFilter.class);
 
-	private static final String BEST_MATCHING_PATTERN_ATTRIBUTE = "org.springframework.web.reactive.HandlerMapping.bestMatchingPattern";
 
 	private final SeeStackClient client;
 
@@ -183,11 +184,15 @@ public class SeeStackWebFilter implements WebFilter, Ordered {
 	}
 
 	private static @Nullable String route(ServerWebExchange exchange) {
-		return (exchange.getAttribute(BEST_MATCHING_PATTERN_ATTRIBUTE) instanceof PathPattern pattern)
+		return (exchange.getAttribute(HandlerMapping.BEST_MATCHING_PATTERN_ATTRIBUTE) instanceof PathPattern pattern)
 				? pattern.getPatternString() : null;
 	}
 
 	private @Nullable String clientIp(ServerHttpRequest request) {
+		if (this.ipResolver.collection() == IpCollection.NONE) {
+			// The default: not even the headers are read.
+			return null;
+		}
 		InetSocketAddress remote = request.getRemoteAddress();
 		if (remote == null) {
 			return null;
