@@ -13,6 +13,7 @@ import reactor.core.publisher.Mono;
 
 import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.beans.factory.config.BeanDefinition;
+import org.springframework.boot.LazyInitializationExcludeFilter;
 import org.springframework.boot.autoconfigure.AutoConfiguration;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnBean;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnBooleanProperty;
@@ -89,6 +90,12 @@ public final class SeeStackReactiveWebAutoConfiguration {
 
 		ContextPropagationConfiguration() {
 			Hooks.enableAutomaticContextPropagation();
+		}
+
+		/** Created eagerly even with lazy initialization, as Spring Boot's own Reactor configuration is. */
+		@Bean
+		static LazyInitializationExcludeFilter seeStackContextPropagationIsEager() {
+			return LazyInitializationExcludeFilter.forBeanTypes(ContextPropagationConfiguration.class);
 		}
 
 		/**

@@ -7,6 +7,7 @@ import io.seestack.spring.autoconfigure.web.CompletedRequest;
 import io.seestack.spring.autoconfigure.web.SeeStackExceptionCapture;
 import org.junit.jupiter.api.Test;
 
+import org.springframework.boot.LazyInitializationBeanFactoryPostProcessor;
 import org.springframework.boot.autoconfigure.AutoConfigurations;
 import org.springframework.boot.test.context.FilteredClassLoader;
 import org.springframework.boot.test.context.runner.ReactiveWebApplicationContextRunner;
@@ -39,6 +40,21 @@ class SeeStackReactiveWebAutoConfigurationTests {
 			assertThat(context.getBean(SeeStackWebFilter.class).getOrder()).isLessThan(-100);
 			assertThat(context.getBean(ClientIpResolver.class).collection()).isEqualTo(IpCollection.NONE);
 		});
+	}
+
+	@Test
+	void turnsOnReactorsContextPropagationEvenWithLazyInitialization() {
+		String configuration = SeeStackReactiveWebAutoConfiguration.ContextPropagationConfiguration.class.getName();
+		this.contextRunner
+			.withInitializer((context) -> context.addBeanFactoryPostProcessor(
+					new LazyInitializationBeanFactoryPostProcessor()))
+			.run((context) -> {
+				assertThat(context.getBeanFactory().getBeanDefinition(configuration).isLazyInit()).isFalse();
+				assertThat(context.getBeanFactory().containsSingleton(configuration)).isTrue();
+				String webFilter = context.getBeanNamesForType(SeeStackWebFilter.class)[0];
+				assertThat(context.getBeanFactory().getBeanDefinition(webFilter).isLazyInit())
+					.as("lazy initialization is on").isTrue();
+			});
 	}
 
 	@Test
