@@ -133,7 +133,7 @@ public final class Dispatcher {
 		this.memoryLimit = options.memoryLimit();
 		this.spool = (options.spool() != null) ? Spool.open(options.spool(), options.spoolMaxBytes(),
 				options.spoolMaxAge(), this.counts::dropped, Clock.systemUTC()) : null;
-		this.sender = new BatchSender(options, transport, json, this.counts, scheduler,
+		this.sender = new BatchSender(options, transport, json, this.counts, scheduler, executor,
 				() -> this.stopped || this.disabledReason != null || this.backendDown,
 				() -> this.disabledReason != null, this::disable, this.spool, new BatchSender.BackendState() {
 
