@@ -25,7 +25,7 @@ public class DefaultSeeStackServerHttpRequestCapture implements SeeStackServerHt
 
 	@Override
 	public boolean isMonitored(ServerWebExchange exchange) {
-		return this.monitoring.isMonitored(HttpRequestMonitoring
+		return this.monitoring.isMonitored(() -> HttpRequestMonitoring
 			.withoutPathParameters(exchange.getRequest().getPath().pathWithinApplication().value()));
 	}
 

@@ -59,6 +59,9 @@ public class SeeStackWebFilter implements WebFilter, Ordered {
 
 	private static final Log logger = LogFactory.getLog(SeeStackWebFilter.class);
 
+	/** The status of an exchange that the client abandoned before it was answered (nginx's convention). */
+	static final int CLIENT_CLOSED_REQUEST = 499;
+
 
 	private final SeeStackClient client;
 
@@ -115,6 +118,9 @@ public class SeeStackWebFilter implements WebFilter, Ordered {
 			.contextWrite(reactorContext)
 			.doOnError((error) -> failed(exchange, state, error))
 			.doFinally((signal) -> {
+				if (signal == SignalType.CANCEL) {
+					state.cancelled();
+				}
 				if (signal != SignalType.ON_ERROR) {
 					complete(exchange, state);
 				}
@@ -161,7 +167,7 @@ public class SeeStackWebFilter implements WebFilter, Ordered {
 				return;
 			}
 			ServerHttpResponse response = exchange.getResponse();
-			CompletedRequest completed = state.completed(status(response), route(exchange),
+			CompletedRequest completed = state.completed(status(response, state), route(exchange),
 					Math.max(0, response.getHeaders().getContentLength()));
 			ScopeSnapshot context = exchange.getAttribute(ScopeSnapshot.CONTEXT_KEY);
 			try (Scope scope = (context != null) ? context.restore() : this.client.openScope()) {
@@ -178,7 +184,14 @@ public class SeeStackWebFilter implements WebFilter, Ordered {
 		}
 	}
 
-	private static int status(ServerHttpResponse response) {
+	/**
+	 * The status the client was sent; for an exchange it abandoned before any answer (it closed the connection),
+	 * 499, the status proxies such as nginx record for that, rather than a status it never received.
+	 */
+	private static int status(ServerHttpResponse response, ExchangeState state) {
+		if (state.isCancelled() && !response.isCommitted()) {
+			return CLIENT_CLOSED_REQUEST;
+		}
 		HttpStatusCode status = response.getStatusCode();
 		return (status != null) ? status.value() : 200;
 	}

@@ -1,5 +1,6 @@
 package io.seestack.spring.autoconfigure.web.reactive;
 
+import java.net.Socket;
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
@@ -190,6 +191,22 @@ class ReactiveIntegrationTests {
 		assertThat(text(advised, "metadata", "http.route")).isEqualTo("/advised");
 		assertThat(text(advised, "user", "ip")).isEqualTo("127.0.0.1");
 		assertThat(ReactiveTestApp.leaks).isEmpty();
+	}
+
+	@Test
+	void anExchangeTheClientAbandonsIsRecordedAsClosedByTheClientNotAsAnswered() throws Exception {
+		int before = ReactiveTestApp.slowCalls.get();
+		try (Socket socket = new Socket("127.0.0.1", this.port)) {
+			socket.getOutputStream()
+				.write(("GET /slow HTTP/1.1\r\nHost: 127.0.0.1\r\nAuthorization: " + basic("user06") + "\r\n\r\n")
+					.getBytes(StandardCharsets.US_ASCII));
+			await().atMost(Duration.ofSeconds(10)).until(() -> ReactiveTestApp.slowCalls.get() > before);
+		}
+		JsonNode item = awaitHttpItems(this.client, ingest, 1).get(0);
+		assertThat(text(item, "path")).isEqualTo("/slow");
+		assertThat(item.get("statusCode").asInt()).isEqualTo(499);
+		assertThat(text(item, "userId")).isEqualTo("user06");
+		assertThat(errors(ingest)).isEmpty();
 	}
 
 	@Test

@@ -12,6 +12,7 @@ import java.util.Date;
 import java.util.List;
 import java.util.Queue;
 import java.util.concurrent.ConcurrentLinkedQueue;
+import java.util.concurrent.atomic.AtomicInteger;
 
 import com.nimbusds.jose.JOSEException;
 import com.nimbusds.jose.JWSAlgorithm;
@@ -66,6 +67,9 @@ class ReactiveTestApp {
 
 	/** What {@link #leakDetector} saw: a SeeStack scope current on a server thread when an exchange arrived. */
 	static final Queue<String> leaks = new ConcurrentLinkedQueue<>();
+
+	/** How many {@code /slow} calls reached their handler. */
+	static final AtomicInteger slowCalls = new AtomicInteger();
 
 	/** Reactor Netty, whichever servers are on the test class path. */
 	@Bean
@@ -235,6 +239,13 @@ class ReactiveTestApp {
 				this.client.captureError(new IllegalStateException("hop for " + userId()));
 				return Thread.currentThread().getName() + " " + userId();
 			});
+		}
+
+		/** Answers after a minute: a client gives up long before. */
+		@GetMapping("/slow")
+		Mono<String> slow() {
+			slowCalls.incrementAndGet();
+			return Mono.delay(Duration.ofMinutes(1)).map((tick) -> "late");
 		}
 
 		@GetMapping("/not-found")
