@@ -30,12 +30,13 @@ public class DefaultSeeStackHttpRequestCapture implements SeeStackHttpRequestCap
 
 	@Override
 	public boolean isMonitored(HttpServletRequest request) {
+		return this.monitoring.isMonitored(() -> pathWithinApplication(request));
+	}
+
+	private static String pathWithinApplication(HttpServletRequest request) {
 		String path = RequestState.withoutPathParameters(request.getRequestURI());
 		String contextPath = request.getContextPath();
-		if (!contextPath.isEmpty() && path.startsWith(contextPath)) {
-			path = path.substring(contextPath.length());
-		}
-		return this.monitoring.isMonitored(path);
+		return (!contextPath.isEmpty() && path.startsWith(contextPath)) ? path.substring(contextPath.length()) : path;
 	}
 
 	@Override

@@ -2,6 +2,7 @@ package io.seestack.spring.autoconfigure.web;
 
 import java.util.List;
 import java.util.concurrent.ThreadLocalRandom;
+import java.util.function.Supplier;
 
 import io.seestack.HttpRequestEvent;
 import io.seestack.SeeStackClient;
@@ -41,15 +42,17 @@ public final class HttpRequestMonitoring {
 	}
 
 	/**
-	 * Whether a request to the path is to get an item.
-	 * @param pathWithinApplication the path without the context path and without {@code ;} path parameters
+	 * Whether a request is to get an item.
+	 * @param pathWithinApplication gives the path without the context path and without {@code ;} path parameters;
+	 * asked only for a request that is sampled
 	 * @return whether it is monitored (sampled, and not excluded)
 	 */
-	public boolean isMonitored(String pathWithinApplication) {
+	public boolean isMonitored(Supplier<String> pathWithinApplication) {
 		if (!this.enabled || (this.sampleRate < 1.0 && ThreadLocalRandom.current().nextDouble() >= this.sampleRate)) {
 			return false;
 		}
-		return !this.excludedPaths.matches(pathWithinApplication.isEmpty() ? "/" : pathWithinApplication);
+		String path = pathWithinApplication.get();
+		return !this.excludedPaths.matches(path.isEmpty() ? "/" : path);
 	}
 
 	/**
