@@ -222,12 +222,14 @@ done
 awk -F'\t' 'NR == 1 { next }
 	{ key = $1 SUBSEP $2; rows[NR] = $0; if ($3 == "none") { none_rps[key] = $5; none_cpu[key] = $10 } }
 	END {
-		print "round\tendpoint\tvariant\trequests_per_s\tapp_cpu_us_per_request\tcpu_added_us_per_request\tthroughput_vs_none\terrors_per_s\terrors_per_request"
+		print "round\tendpoint\tvariant\trequests_per_s\tapp_cpu_us_per_request\tcpu_added_us_per_request\tthroughput_vs_none\terrors_per_s\terrors_per_request\tcpu_added_ms_per_error_delivered"
 		for (i = 2; i <= NR; i++) {
 			split(rows[i], f, "\t"); key = f[1] SUBSEP f[2]
 			added = (key in none_cpu) ? sprintf("%.1f", f[10] - none_cpu[key]) : "-"
 			ratio = (key in none_rps && none_rps[key] > 0) ? sprintf("%.3f", f[5] / none_rps[key]) : "-"
-			printf "%s\t%s\t%s\t%s\t%s\t%s\t%s\t%s\t%s\n", f[1], f[2], f[3], f[5], f[10], added, ratio, f[12], f[13]
+			# The CPU the SDK added in a second (per request times requests), shared out over the errors it delivered.
+			per_error = (added != "-" && f[12] > 0) ? sprintf("%.2f", added * f[5] / f[12] / 1000) : "-"
+			printf "%s\t%s\t%s\t%s\t%s\t%s\t%s\t%s\t%s\t%s\n", f[1], f[2], f[3], f[5], f[10], added, ratio, f[12], f[13], per_error
 		}
 	}' "$RESULTS" | sort -t$'\t' -k2,2 -k1,1n -k3,3 >"$PAIRED.tmp"
 { grep '^round' "$PAIRED.tmp"; grep -v '^round' "$PAIRED.tmp"; } >"$PAIRED"
@@ -237,7 +239,7 @@ rm -f "$PAIRED.tmp"
 awk -F'\t' -v variants="$VARIANTS" 'NR == 1 { next }
 	{
 		key = $2 SUBSEP $3; seen[$2] = 1; n[key]++
-		for (c = 4; c <= 9; c++) {
+		for (c = 4; c <= 10; c++) {
 			if ($c == "-") continue
 			k = key SUBSEP c; m[k]++; s[k] += $c; ss[k] += $c * $c
 			if (!(k in lo) || $c < lo[k]) lo[k] = $c
@@ -251,13 +253,13 @@ awk -F'\t' -v variants="$VARIANTS" 'NR == 1 { next }
 		return sprintf("%." digits "f ± %." digits "f (%." digits "f–%." digits "f)", mean, se, lo[k], hi[k])
 	}
 	END {
-		print "endpoint\tvariant\trounds\trequests_per_s\tapp_cpu_us_per_request\tcpu_added_us_per_request\tthroughput_vs_none\terrors_per_s\terrors_per_request"
+		print "endpoint\tvariant\trounds\trequests_per_s\tapp_cpu_us_per_request\tcpu_added_us_per_request\tthroughput_vs_none\terrors_per_s\terrors_per_request\tcpu_added_ms_per_error_delivered"
 		nv = split(variants, order, " ")
 		for (e in seen) for (i = 1; i <= nv; i++) {
 			key = e SUBSEP order[i]
 			if (!(key in n)) continue
-			printf "%s\t%s\t%d\t%s\t%s\t%s\t%s\t%s\t%s\n", e, order[i], n[key], stat(key SUBSEP 4, 0), stat(key SUBSEP 5, 1),
-				stat(key SUBSEP 6, 1), stat(key SUBSEP 7, 3), stat(key SUBSEP 8, 0), stat(key SUBSEP 9, 4)
+			printf "%s\t%s\t%d\t%s\t%s\t%s\t%s\t%s\t%s\t%s\n", e, order[i], n[key], stat(key SUBSEP 4, 0), stat(key SUBSEP 5, 1),
+				stat(key SUBSEP 6, 1), stat(key SUBSEP 7, 3), stat(key SUBSEP 8, 0), stat(key SUBSEP 9, 4), stat(key SUBSEP 10, 2)
 		}
 	}' "$PAIRED" >"$SUMMARY"
 
