@@ -10,8 +10,10 @@ import org.springframework.http.HttpMethod;
 import org.springframework.security.core.context.SecurityContext;
 import org.springframework.security.web.server.context.WebSessionServerSecurityContextRepository;
 import org.springframework.web.server.ServerWebExchange;
+import org.springframework.web.server.ServerWebExchangeDecorator;
 import org.springframework.web.server.WebFilter;
 import org.springframework.web.server.WebFilterChain;
+import org.springframework.web.server.WebSession;
 
 /**
  * Attributes a WebFlux form login to the user who logged in. Reactive Spring Security publishes no
@@ -22,8 +24,9 @@ import org.springframework.web.server.WebFilterChain;
  * ({@link WebSessionServerSecurityContextRepository}, the default) holds: after a login, the new user's, so the login
  * exchange completes with that user; after a logout, none, so the logout exchange completes anonymous.
  *
- * <p>It only reads the session: the session Mono is the exchange's own, cached one, which Spring Security has
- * already resolved for such a request. Nothing is changed in the response.
+ * <p>It only reads the session, and only when the chain asked for it: the session Mono is the exchange's own,
+ * cached one, which Spring Security has then already resolved. A stateless chain (a JWT resource server, say) never
+ * asks, so its rejected {@code POST}s resolve no session for SeeStack's sake. Nothing is changed in the response.
  */
 public class SeeStackServerLoginFilter implements WebFilter, Ordered {
 
@@ -53,11 +56,12 @@ public class SeeStackServerLoginFilter implements WebFilter, Ordered {
 				|| !HttpMethod.POST.equals(exchange.getRequest().getMethod())) {
 			return chain.filter(exchange);
 		}
-		return chain.filter(exchange).then(Mono.defer(() -> afterSecurity(exchange)));
+		SessionWatchingExchange watched = new SessionWatchingExchange(exchange);
+		return chain.filter(watched).then(Mono.defer(() -> afterSecurity(exchange, watched.sessionAsked)));
 	}
 
-	private Mono<Void> afterSecurity(ServerWebExchange exchange) {
-		if (exchange.getAttribute(SeeStackServerUserFilter.REACHED_ATTRIBUTE) != null) {
+	private Mono<Void> afterSecurity(ServerWebExchange exchange, boolean sessionAsked) {
+		if (!sessionAsked || exchange.getAttribute(SeeStackServerUserFilter.REACHED_ATTRIBUTE) != null) {
 			return Mono.empty();
 		}
 		return exchange.getSession().doOnNext((session) -> {
@@ -67,6 +71,23 @@ public class SeeStackServerLoginFilter implements WebFilter, Ordered {
 				this.users.identify(exchange, security.getAuthentication());
 			}
 		}).onErrorResume((ex) -> Mono.empty()).then();
+	}
+
+	/** Notes whether anything down the chain asked for the session. */
+	private static final class SessionWatchingExchange extends ServerWebExchangeDecorator {
+
+		private volatile boolean sessionAsked;
+
+		SessionWatchingExchange(ServerWebExchange exchange) {
+			super(exchange);
+		}
+
+		@Override
+		public Mono<WebSession> getSession() {
+			this.sessionAsked = true;
+			return super.getSession();
+		}
+
 	}
 
 }
