@@ -12,6 +12,7 @@
 # Settings (environment):
 #   ROUNDS (3)          rounds; in each, every variant of VARIANTS in a shuffled order, each in a fresh JVM
 #   VARIANTS            ("none seestack seestack-nolimit sentry"); also seestack-nohttp (SeeStack, HTTP items off)
+#                       and seestack-limit<N> (SeeStack sending N identical errors a second, e.g. seestack-limit60)
 #   ENDPOINTS ("boom")  endpoints measured one after the other, each in its own JVMs: boom, unavailable, hello
 #   WARMUP (30), DURATION (10)  seconds of warm-up and of measurement, per endpoint and variant
 #   THREADS (1), CONNECTIONS (16)  for wrk
@@ -85,13 +86,15 @@ variant_args() { # variant: the application arguments that make it
 		seestack) echo "--seestack.host=$SINK" ;;
 		seestack-nolimit) echo "--seestack.host=$SINK --seestack.identical-errors-per-second=0" ;;
 		seestack-nohttp) echo "--seestack.host=$SINK --seestack.http.enabled=false" ;;
+		seestack-limit*) [[ ${1#seestack-limit} =~ ^[0-9]+$ ]] || return 1
+			echo "--seestack.host=$SINK --seestack.identical-errors-per-second=${1#seestack-limit}" ;;
 		sentry) echo "--seestack.enabled=false --sentry.dsn=http://public@127.0.0.1:${SINK_PORT}/1" \
 			"--sentry.send-default-pii=true --sentry.environment=benchmark $SENTRY_ARGS" ;;
 		*) return 1 ;;
 	esac
 }
 for variant in $VARIANTS; do
-	variant_args "$variant" >/dev/null || { echo "unknown variant $variant (none seestack seestack-nolimit seestack-nohttp sentry)" >&2; exit 2; }
+	variant_args "$variant" >/dev/null || { echo "unknown variant $variant (none seestack seestack-nolimit seestack-nohttp seestack-limit<N> sentry)" >&2; exit 2; }
 done
 
 if [[ "${SKIP_BUILD:-}" != 1 ]]; then
