@@ -14,7 +14,8 @@ import io.seestack.SeeStackClient;
  * <li>an exception that a handler resolved ({@code @ExceptionHandler}, {@code @ControllerAdvice}, Spring MVC's own
  * resolvers) is captured only when the response status is at least {@code seestack.exceptions.minimum-status}:
  * 4xx outcomes are not errors of the application;</li>
- * <li>types in {@code seestack.exceptions.ignored}, and their subclasses, never are.</li>
+ * <li>types in {@code seestack.exceptions.ignored}, and their subclasses, never are;</li>
+ * <li>nor is the exception of a response written to a client that has gone away ({@link ClientDisconnects}).</li>
  * </ul>
  * The error carries the request's method, route, path, status and whether it was handled in its metadata, and the
  * user, IP and trace id of the request's scope. The client captures a throwable once per request, however often
@@ -67,7 +68,7 @@ public class DefaultSeeStackExceptionCapture implements SeeStackExceptionCapture
 			}
 			handled = true;
 		}
-		if (isIgnored(error)) {
+		if (isIgnored(error) || ClientDisconnects.isClientDisconnect(error)) {
 			return;
 		}
 		Map<String, Object> metadata = new LinkedHashMap<>();
