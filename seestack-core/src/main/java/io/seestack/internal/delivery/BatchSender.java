@@ -100,8 +100,8 @@ final class BatchSender {
 	 * @param deadlines runs each attempt's deadline; it must remove a cancelled task at once
 	 */
 	BatchSender(SeeStackOptions options, Transport transport, JsonCodec json, DeliveryCounts counts,
-			Scheduler scheduler, ScheduledExecutorService deadlines, BooleanSupplier stopping, BooleanSupplier disabled, Consumer<String> disable,
-			@Nullable Spool spool, BackendState backend) {
+			Scheduler scheduler, ScheduledExecutorService deadlines, BooleanSupplier stopping, BooleanSupplier disabled,
+			Consumer<String> disable, @Nullable Spool spool, BackendState backend) {
 		this.transport = transport;
 		this.json = json;
 		this.payloads = new PayloadFactory(options, json);

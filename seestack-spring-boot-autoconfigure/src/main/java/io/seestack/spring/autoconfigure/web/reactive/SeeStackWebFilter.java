@@ -62,7 +62,6 @@ public class SeeStackWebFilter implements WebFilter, Ordered {
 	/** The status of an exchange that the client abandoned before it was answered (nginx's convention). */
 	static final int CLIENT_CLOSED_REQUEST = 499;
 
-
 	private final SeeStackClient client;
 
 	private final ClientIpResolver ipResolver;
