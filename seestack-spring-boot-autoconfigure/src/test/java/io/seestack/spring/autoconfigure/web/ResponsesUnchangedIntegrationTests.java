@@ -26,7 +26,6 @@ import org.springframework.boot.webmvc.error.DefaultErrorAttributes;
 import org.springframework.context.ConfigurableApplicationContext;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Import;
-import org.springframework.security.core.userdetails.User;
 import org.springframework.security.provisioning.InMemoryUserDetailsManager;
 import org.springframework.web.context.request.WebRequest;
 
@@ -120,8 +119,7 @@ class ResponsesUnchangedIntegrationTests {
 
 		@Bean
 		InMemoryUserDetailsManager users() {
-			return new InMemoryUserDetailsManager(
-					User.withUsername("alice").password(TestHttp.PASSWORD).roles("USER").build());
+			return StatelessBasicSecurity.users("alice");
 		}
 
 		/** The error page without its timestamp, so that two error responses can be compared byte for byte. */

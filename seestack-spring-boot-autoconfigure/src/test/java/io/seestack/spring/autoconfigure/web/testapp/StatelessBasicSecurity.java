@@ -8,13 +8,15 @@ import org.springframework.security.config.Customizer;
 import org.springframework.security.config.ObjectPostProcessor;
 import org.springframework.security.config.annotation.web.builders.HttpSecurity;
 import org.springframework.security.config.http.SessionCreationPolicy;
+import org.springframework.security.core.userdetails.User;
+import org.springframework.security.provisioning.InMemoryUserDetailsManager;
 import org.springframework.security.web.SecurityFilterChain;
 import org.springframework.security.web.header.HeaderWriterFilter;
 
 /**
  * The security of the test applications that use HTTP Basic: stateless, {@code /public/**} and error dispatches
  * open, everything else authenticated, plain test passwords (so Spring Security does not upgrade them to BCrypt).
- * Each application declares its own users.
+ * Each application declares its own users, for example with {@link #users(String...)}.
  */
 @Configuration(proxyBeanMethods = false)
 public class StatelessBasicSecurity {
@@ -48,6 +50,15 @@ public class StatelessBasicSecurity {
 	@Bean
 	PlainPasswords passwordEncoder() {
 		return new PlainPasswords();
+	}
+
+	/** Users of the given names, each with the password {@link TestHttp#PASSWORD} and the role {@code USER}. */
+	public static InMemoryUserDetailsManager users(String... names) {
+		InMemoryUserDetailsManager users = new InMemoryUserDetailsManager();
+		for (String name : names) {
+			users.createUser(User.withUsername(name).password(TestHttp.PASSWORD).roles("USER").build());
+		}
+		return users;
 	}
 
 }
