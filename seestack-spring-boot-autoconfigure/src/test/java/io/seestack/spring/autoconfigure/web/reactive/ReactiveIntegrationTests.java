@@ -210,6 +210,23 @@ class ReactiveIntegrationTests {
 	}
 
 	@Test
+	void aDownloadTheClientAbandonsIsNotAnError() throws Exception {
+		try (Socket socket = new Socket("127.0.0.1", this.port)) {
+			socket.getOutputStream()
+				.write(("GET /download HTTP/1.1\r\nHost: 127.0.0.1\r\nAuthorization: " + basic("user08") + "\r\n\r\n")
+					.getBytes(StandardCharsets.US_ASCII));
+			socket.getInputStream().readNBytes(64 * 1024);
+			// A reset, not a polite close: the server's next write fails at once.
+			socket.setSoLinger(true, 0);
+		}
+		JsonNode item = awaitHttpItems(this.client, ingest, 1).get(0);
+		assertThat(text(item, "path")).isEqualTo("/download");
+		assertThat(item.get("statusCode").asInt()).as("committed before the client left").isEqualTo(200);
+		assertThat(text(item, "userId")).isEqualTo("user08");
+		assertThat(errors(ingest)).isEmpty();
+	}
+
+	@Test
 	void spoofedForwardedForFromAnUntrustedPeerIsIgnored() {
 		this.http.get("/boom", "Authorization", basic("user02"), "X-Forwarded-For", "203.0.113.9");
 		awaitHttpItems(this.client, ingest, 1);

@@ -24,6 +24,7 @@ import io.seestack.SeeStackClient;
 import io.seestack.User;
 import io.seestack.spring.autoconfigure.web.testapp.PlainPasswords;
 import io.seestack.spring.autoconfigure.web.testapp.TestHttp;
+import reactor.core.publisher.Flux;
 import reactor.core.publisher.Mono;
 import reactor.core.scheduler.Schedulers;
 
@@ -239,6 +240,13 @@ class ReactiveTestApp {
 				this.client.captureError(new IllegalStateException("hop for " + userId()));
 				return Thread.currentThread().getName() + " " + userId();
 			});
+		}
+
+		/** 256 MB in 64 KB chunks: far more than the socket buffers hold, so the client leaves while it is written. */
+		@GetMapping(path = "/download", produces = "application/octet-stream")
+		Flux<byte[]> download() {
+			byte[] chunk = new byte[64 * 1024];
+			return Flux.range(0, 4096).map((i) -> chunk);
 		}
 
 		/** Answers after a minute: a client gives up long before. */
