@@ -79,7 +79,8 @@ public class SeeStackProperties implements InitializingBean {
 	private Duration flushInterval = Duration.ofSeconds(5);
 
 	/**
-	 * Maximum number of events kept per feature while waiting to be sent; beyond it a new error is dropped, or the oldest log, HTTP item or heartbeat.
+	 * Maximum number of events kept per feature while waiting to be sent; beyond it a new error is dropped, or the
+	 * oldest log, HTTP item or heartbeat.
 	 */
 	private int bufferSize = 500;
 

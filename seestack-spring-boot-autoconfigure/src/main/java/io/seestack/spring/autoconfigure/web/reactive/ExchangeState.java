@@ -54,8 +54,6 @@ final class ExchangeState {
 
 	private volatile @Nullable Throwable answered;
 
-	private volatile boolean cancelled;
-
 	private final AtomicBoolean completed = new AtomicBoolean();
 
 	ExchangeState(ServerHttpRequest request, String traceId, boolean monitored) {
@@ -84,15 +82,6 @@ final class ExchangeState {
 	/** Whether an exception left the filter chain or an {@code @ExceptionHandler} method answered one. */
 	boolean hasException() {
 		return this.error != null || this.answered != null;
-	}
-
-	/** Notes that the exchange was cancelled: the client went away before it completed. */
-	void cancelled() {
-		this.cancelled = true;
-	}
-
-	boolean isCancelled() {
-		return this.cancelled;
 	}
 
 	/** True exactly once: for the caller that is to complete the exchange. */

@@ -117,11 +117,8 @@ public class SeeStackWebFilter implements WebFilter, Ordered {
 			.contextWrite(reactorContext)
 			.doOnError((error) -> failed(exchange, state, error))
 			.doFinally((signal) -> {
-				if (signal == SignalType.CANCEL) {
-					state.cancelled();
-				}
 				if (signal != SignalType.ON_ERROR) {
-					complete(exchange, state);
+					complete(exchange, state, signal == SignalType.CANCEL);
 				}
 			});
 	}
@@ -147,16 +144,20 @@ public class SeeStackWebFilter implements WebFilter, Ordered {
 		state.error(error);
 		ServerHttpResponse response = exchange.getResponse();
 		if (response.isCommitted()) {
-			complete(exchange, state);
+			complete(exchange, state, false);
 			return;
 		}
 		response.beforeCommit(() -> {
-			complete(exchange, state);
+			complete(exchange, state, false);
 			return Mono.empty();
 		});
 	}
 
-	private void complete(ServerWebExchange exchange, ExchangeState state) {
+	/**
+	 * Captures what the exchange is to report.
+	 * @param cancelled whether the exchange was cancelled: the client went away before it completed
+	 */
+	private void complete(ServerWebExchange exchange, ExchangeState state, boolean cancelled) {
 		if (!state.complete()) {
 			return;
 		}
@@ -166,7 +167,7 @@ public class SeeStackWebFilter implements WebFilter, Ordered {
 				return;
 			}
 			ServerHttpResponse response = exchange.getResponse();
-			CompletedRequest completed = state.completed(status(response, state), route(exchange),
+			CompletedRequest completed = state.completed(status(response, cancelled), route(exchange),
 					Math.max(0, response.getHeaders().getContentLength()));
 			ScopeSnapshot context = exchange.getAttribute(ScopeSnapshot.CONTEXT_KEY);
 			try (Scope scope = (context != null) ? context.restore() : this.client.openScope()) {
@@ -187,8 +188,8 @@ public class SeeStackWebFilter implements WebFilter, Ordered {
 	 * The status the client was sent; for an exchange it abandoned before any answer (it closed the connection),
 	 * 499, the status proxies such as nginx record for that, rather than a status it never received.
 	 */
-	private static int status(ServerHttpResponse response, ExchangeState state) {
-		if (state.isCancelled() && !response.isCommitted()) {
+	private static int status(ServerHttpResponse response, boolean cancelled) {
+		if (cancelled && !response.isCommitted()) {
 			return CLIENT_CLOSED_REQUEST;
 		}
 		HttpStatusCode status = response.getStatusCode();
