@@ -5,12 +5,9 @@ import java.util.List;
 
 import io.seestack.SeeStackClient;
 import io.seestack.spring.autoconfigure.AllAutoConfigurations;
-import io.seestack.spring.autoconfigure.SeeStackAutoConfiguration;
 import org.junit.jupiter.api.Test;
 
-import org.springframework.boot.autoconfigure.AutoConfigurations;
 import org.springframework.boot.autoconfigure.web.client.RestClientAutoConfiguration;
-import org.springframework.boot.test.context.FilteredClassLoader;
 import org.springframework.boot.test.context.assertj.AssertableApplicationContext;
 import org.springframework.boot.test.context.runner.ApplicationContextRunner;
 import org.springframework.boot.web.client.RestClientCustomizer;
@@ -22,14 +19,29 @@ import static org.assertj.core.api.Assertions.assertThat;
 /**
  * Tests for {@link SeeStackBoot3RestClientAutoConfiguration}, on Boot 3.5.
  */
-class SeeStackBoot3RestClientAutoConfigurationTests {
+class SeeStackBoot3RestClientAutoConfigurationTests extends OutboundAutoConfigurationConditionTests {
 
-	static final String PROJECT_ID = "seestack.project-id=0f8fad5b-d9cb-469f-a165-70867728950e";
+	private final ApplicationContextRunner contextRunner = contextRunner();
 
-	private final ApplicationContextRunner contextRunner = new ApplicationContextRunner()
-		.withConfiguration(AutoConfigurations.of(SeeStackAutoConfiguration.class, RestClientAutoConfiguration.class,
-				SeeStackBoot3RestClientAutoConfiguration.class))
-		.withPropertyValues(PROJECT_ID);
+	@Override
+	Class<?> clientAutoConfiguration() {
+		return RestClientAutoConfiguration.class;
+	}
+
+	@Override
+	Class<?> seeStackAutoConfiguration() {
+		return SeeStackBoot3RestClientAutoConfiguration.class;
+	}
+
+	@Override
+	Class<?> clientType() {
+		return RestClient.class;
+	}
+
+	@Override
+	Class<?> boot3Customizer() {
+		return RestClientCustomizer.class;
+	}
 
 	@Test
 	void addsTheInterceptorToTheRestClientsOfBootsBuilder() {
@@ -76,53 +88,6 @@ class SeeStackBoot3RestClientAutoConfigurationTests {
 	}
 
 	@Test
-	void isOffWithoutAProjectId() {
-		new ApplicationContextRunner()
-			.withConfiguration(AutoConfigurations.of(SeeStackAutoConfiguration.class, RestClientAutoConfiguration.class,
-					SeeStackBoot3RestClientAutoConfiguration.class))
-			.run(this::assertOff);
-	}
-
-	@Test
-	void isOffWithABlankProjectId() {
-		this.contextRunner.withPropertyValues("seestack.project-id= ").run(this::assertOff);
-	}
-
-	@Test
-	void isOffWhenOutboundItemsAreDisabled() {
-		this.contextRunner.withPropertyValues("seestack.http.outbound.enabled=false").run(this::assertOff);
-	}
-
-	@Test
-	void isOffWhenSeeStackIsDisabled() {
-		this.contextRunner.withPropertyValues("seestack.enabled=false").run(this::assertOff);
-	}
-
-	@Test
-	void isOffWithoutASeeStackClient() {
-		new ApplicationContextRunner()
-			.withConfiguration(AutoConfigurations.of(RestClientAutoConfiguration.class,
-					SeeStackBoot3RestClientAutoConfiguration.class))
-			.withPropertyValues(PROJECT_ID)
-			.run(this::assertOff);
-	}
-
-	@Test
-	void isOffWithoutRestClient() {
-		this.contextRunner.withClassLoader(new FilteredClassLoader(RestClient.class)).run(this::assertOff);
-	}
-
-	@Test
-	void isOffWithoutBoot3sCustomizerAsOnBoot4() {
-		this.contextRunner.withClassLoader(new FilteredClassLoader(RestClientCustomizer.class)).run(this::assertOff);
-	}
-
-	@Test
-	void isOffWithoutTheSdk() {
-		this.contextRunner.withClassLoader(new FilteredClassLoader(SeeStackClient.class)).run(this::assertOff);
-	}
-
-	@Test
 	void isTheOnlyOneOfTheTwinsInABoot35Application() {
 		new ApplicationContextRunner().withUserConfiguration(AllAutoConfigurations.class)
 			.withPropertyValues(PROJECT_ID)
@@ -137,7 +102,8 @@ class SeeStackBoot3RestClientAutoConfigurationTests {
 			});
 	}
 
-	private void assertOff(AssertableApplicationContext context) {
+	@Override
+	void assertOff(AssertableApplicationContext context) {
 		assertThat(context).hasNotFailed()
 			.doesNotHaveBean(SeeStackClientHttpRequestInterceptor.class)
 			.doesNotHaveBean(SeeStackRestClientAutoConfiguration.CUSTOMIZER_BEAN_NAME);

@@ -2,13 +2,11 @@ package io.seestack.spring.autoconfigure.client;
 
 import io.seestack.SeeStackClient;
 import io.seestack.spring.autoconfigure.AllAutoConfigurations;
-import io.seestack.spring.autoconfigure.SeeStackAutoConfiguration;
 import org.junit.jupiter.api.Test;
 
 import org.springframework.boot.autoconfigure.AutoConfigurations;
 import org.springframework.boot.autoconfigure.web.client.RestClientAutoConfiguration;
 import org.springframework.boot.autoconfigure.web.client.RestTemplateAutoConfiguration;
-import org.springframework.boot.test.context.FilteredClassLoader;
 import org.springframework.boot.test.context.assertj.AssertableApplicationContext;
 import org.springframework.boot.test.context.runner.ApplicationContextRunner;
 import org.springframework.boot.web.client.RestTemplateBuilder;
@@ -21,12 +19,29 @@ import static org.assertj.core.api.Assertions.assertThat;
 /**
  * Tests for {@link SeeStackBoot3RestTemplateAutoConfiguration}, on Boot 3.5.
  */
-class SeeStackBoot3RestTemplateAutoConfigurationTests {
+class SeeStackBoot3RestTemplateAutoConfigurationTests extends OutboundAutoConfigurationConditionTests {
 
-	private final ApplicationContextRunner contextRunner = new ApplicationContextRunner()
-		.withConfiguration(AutoConfigurations.of(SeeStackAutoConfiguration.class, RestTemplateAutoConfiguration.class,
-				SeeStackBoot3RestTemplateAutoConfiguration.class))
-		.withPropertyValues(SeeStackBoot3RestClientAutoConfigurationTests.PROJECT_ID);
+	private final ApplicationContextRunner contextRunner = contextRunner();
+
+	@Override
+	Class<?> clientAutoConfiguration() {
+		return RestTemplateAutoConfiguration.class;
+	}
+
+	@Override
+	Class<?> seeStackAutoConfiguration() {
+		return SeeStackBoot3RestTemplateAutoConfiguration.class;
+	}
+
+	@Override
+	Class<?> clientType() {
+		return RestTemplate.class;
+	}
+
+	@Override
+	Class<?> boot3Customizer() {
+		return RestTemplateCustomizer.class;
+	}
 
 	@Test
 	void addsTheInterceptorToTheRestTemplatesOfBootsBuilder() {
@@ -86,53 +101,10 @@ class SeeStackBoot3RestTemplateAutoConfigurationTests {
 	}
 
 	@Test
-	void isOffWithoutAProjectId() {
-		new ApplicationContextRunner()
-			.withConfiguration(AutoConfigurations.of(SeeStackAutoConfiguration.class,
-					RestTemplateAutoConfiguration.class, SeeStackBoot3RestTemplateAutoConfiguration.class))
-			.run(this::assertOff);
-	}
-
-	@Test
-	void isOffWhenOutboundItemsAreDisabled() {
-		this.contextRunner.withPropertyValues("seestack.http.outbound.enabled=false").run(this::assertOff);
-	}
-
-	@Test
-	void isOffWhenSeeStackIsDisabled() {
-		this.contextRunner.withPropertyValues("seestack.enabled=false").run(this::assertOff);
-	}
-
-	@Test
-	void isOffWithoutASeeStackClient() {
-		new ApplicationContextRunner()
-			.withConfiguration(AutoConfigurations.of(RestTemplateAutoConfiguration.class,
-					SeeStackBoot3RestTemplateAutoConfiguration.class))
-			.withPropertyValues(SeeStackBoot3RestClientAutoConfigurationTests.PROJECT_ID)
-			.run(this::assertOff);
-	}
-
-	@Test
-	void isOffWithoutRestTemplate() {
-		this.contextRunner.withClassLoader(new FilteredClassLoader(RestTemplate.class)).run(this::assertOff);
-	}
-
-	@Test
-	void isOffWithoutBoot3sCustomizerAsOnBoot4() {
-		this.contextRunner.withClassLoader(new FilteredClassLoader(RestTemplateCustomizer.class))
-			.run(this::assertOff);
-	}
-
-	@Test
-	void isOffWithoutTheSdk() {
-		this.contextRunner.withClassLoader(new FilteredClassLoader(SeeStackClient.class)).run(this::assertOff);
-	}
-
-	@Test
 	void isTheOnlyOneOfTheTwinsInABoot35Application() {
 		new ApplicationContextRunner()
 			.withUserConfiguration(AllAutoConfigurations.class)
-			.withPropertyValues(SeeStackBoot3RestClientAutoConfigurationTests.PROJECT_ID)
+			.withPropertyValues(PROJECT_ID)
 			.run((context) -> {
 				assertThat(context).hasSingleBean(SeeStackBoot3RestTemplateAutoConfiguration.class)
 					.doesNotHaveBean(SeeStackRestTemplateAutoConfiguration.class);
@@ -143,7 +115,8 @@ class SeeStackBoot3RestTemplateAutoConfigurationTests {
 			});
 	}
 
-	private void assertOff(AssertableApplicationContext context) {
+	@Override
+	void assertOff(AssertableApplicationContext context) {
 		assertThat(context).hasNotFailed()
 			.doesNotHaveBean(SeeStackClientHttpRequestInterceptor.class)
 			.doesNotHaveBean(SeeStackRestTemplateAutoConfiguration.CUSTOMIZER_BEAN_NAME);

@@ -5,12 +5,9 @@ import java.util.List;
 
 import io.seestack.SeeStackClient;
 import io.seestack.spring.autoconfigure.AllAutoConfigurations;
-import io.seestack.spring.autoconfigure.SeeStackAutoConfiguration;
 import org.junit.jupiter.api.Test;
 
-import org.springframework.boot.autoconfigure.AutoConfigurations;
 import org.springframework.boot.autoconfigure.web.reactive.function.client.WebClientAutoConfiguration;
-import org.springframework.boot.test.context.FilteredClassLoader;
 import org.springframework.boot.test.context.assertj.AssertableApplicationContext;
 import org.springframework.boot.test.context.runner.ApplicationContextRunner;
 import org.springframework.boot.web.reactive.function.client.WebClientCustomizer;
@@ -22,12 +19,29 @@ import static org.assertj.core.api.Assertions.assertThat;
 /**
  * Tests for {@link SeeStackBoot3WebClientAutoConfiguration}, on Boot 3.5.
  */
-class SeeStackBoot3WebClientAutoConfigurationTests {
+class SeeStackBoot3WebClientAutoConfigurationTests extends OutboundAutoConfigurationConditionTests {
 
-	private final ApplicationContextRunner contextRunner = new ApplicationContextRunner()
-		.withConfiguration(AutoConfigurations.of(SeeStackAutoConfiguration.class, WebClientAutoConfiguration.class,
-				SeeStackBoot3WebClientAutoConfiguration.class))
-		.withPropertyValues(SeeStackBoot3RestClientAutoConfigurationTests.PROJECT_ID);
+	private final ApplicationContextRunner contextRunner = contextRunner();
+
+	@Override
+	Class<?> clientAutoConfiguration() {
+		return WebClientAutoConfiguration.class;
+	}
+
+	@Override
+	Class<?> seeStackAutoConfiguration() {
+		return SeeStackBoot3WebClientAutoConfiguration.class;
+	}
+
+	@Override
+	Class<?> clientType() {
+		return WebClient.class;
+	}
+
+	@Override
+	Class<?> boot3Customizer() {
+		return WebClientCustomizer.class;
+	}
 
 	@Test
 	void addsTheFilterToTheWebClientsOfBootsBuilder() {
@@ -72,52 +86,10 @@ class SeeStackBoot3WebClientAutoConfigurationTests {
 	}
 
 	@Test
-	void isOffWithoutAProjectId() {
-		new ApplicationContextRunner()
-			.withConfiguration(AutoConfigurations.of(SeeStackAutoConfiguration.class, WebClientAutoConfiguration.class,
-					SeeStackBoot3WebClientAutoConfiguration.class))
-			.run(this::assertOff);
-	}
-
-	@Test
-	void isOffWhenOutboundItemsAreDisabled() {
-		this.contextRunner.withPropertyValues("seestack.http.outbound.enabled=false").run(this::assertOff);
-	}
-
-	@Test
-	void isOffWhenSeeStackIsDisabled() {
-		this.contextRunner.withPropertyValues("seestack.enabled=false").run(this::assertOff);
-	}
-
-	@Test
-	void isOffWithoutASeeStackClient() {
-		new ApplicationContextRunner()
-			.withConfiguration(AutoConfigurations.of(WebClientAutoConfiguration.class,
-					SeeStackBoot3WebClientAutoConfiguration.class))
-			.withPropertyValues(SeeStackBoot3RestClientAutoConfigurationTests.PROJECT_ID)
-			.run(this::assertOff);
-	}
-
-	@Test
-	void isOffWithoutWebClient() {
-		this.contextRunner.withClassLoader(new FilteredClassLoader(WebClient.class)).run(this::assertOff);
-	}
-
-	@Test
-	void isOffWithoutBoot3sCustomizerAsOnBoot4() {
-		this.contextRunner.withClassLoader(new FilteredClassLoader(WebClientCustomizer.class)).run(this::assertOff);
-	}
-
-	@Test
-	void isOffWithoutTheSdk() {
-		this.contextRunner.withClassLoader(new FilteredClassLoader(SeeStackClient.class)).run(this::assertOff);
-	}
-
-	@Test
 	void isTheOnlyOneOfTheTwinsInABoot35Application() {
 		new ApplicationContextRunner()
 			.withUserConfiguration(AllAutoConfigurations.class)
-			.withPropertyValues(SeeStackBoot3RestClientAutoConfigurationTests.PROJECT_ID)
+			.withPropertyValues(PROJECT_ID)
 			.run((context) -> {
 				assertThat(context).hasSingleBean(SeeStackBoot3WebClientAutoConfiguration.class)
 					.doesNotHaveBean(SeeStackWebClientAutoConfiguration.class);
@@ -128,7 +100,8 @@ class SeeStackBoot3WebClientAutoConfigurationTests {
 			});
 	}
 
-	private void assertOff(AssertableApplicationContext context) {
+	@Override
+	void assertOff(AssertableApplicationContext context) {
 		assertThat(context).hasNotFailed()
 			.doesNotHaveBean(SeeStackExchangeFilterFunction.class)
 			.doesNotHaveBean(SeeStackWebClientAutoConfiguration.CUSTOMIZER_BEAN_NAME);
